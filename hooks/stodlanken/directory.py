@@ -1,0 +1,710 @@
+"""The support directory (`support_directory/`): typed records, loaded and validated once.
+
+Every mistake in every file is collected in one pass, as one `Problem` line each, so an
+editor can fix them all before the next build. A record with an error is left out of the
+`Directory` (no page is made for it); the rest of the directory still loads.
+
+The contract is the "Support directory contract" section of DESIGN.md.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from stodlanken.hours import Hours, parse_hours
+from stodlanken.problems import LineDict, LineList, Problem, load_yaml, relpath
+
+KINDS = {
+    "kommun": "Kommun",
+    "region": "Region",
+    "ideell": "Ideell organisation",
+    "nationell": "Nationell",
+}
+STATUSES = ("active", "temporarily_closed", "inactive")
+CONTACT_WAYS = ("phone", "sms", "chat", "email", "web", "visit")
+CONTACT_LABELS = {
+    "phone": "Ring",
+    "sms": "Sms:a",
+    "chat": "Chatta",
+    "email": "Mejla",
+    "web": "Webbplats",
+    "visit": "Besök",
+}
+# Swedish names of the languages editors are likely to list (ISO 639 codes).
+LANGUAGES = {
+    "sv": "svenska",
+    "en": "engelska",
+    "ar": "arabiska",
+    "prs": "dari",
+    "fa": "persiska",
+    "so": "somaliska",
+    "ti": "tigrinja",
+    "fi": "finska",
+    "fit": "meänkieli",
+    "se": "nordsamiska",
+    "smj": "lulesamiska",
+    "sma": "sydsamiska",
+    "yi": "jiddisch",
+    "rom": "romani",
+    "sgn-se": "svenskt teckenspråk",
+    "ku": "kurdiska",
+    "tr": "turkiska",
+    "pl": "polska",
+    "uk": "ukrainska",
+    "ru": "ryska",
+    "bs": "bosniska",
+    "hr": "kroatiska",
+    "sr": "serbiska",
+    "es": "spanska",
+    "de": "tyska",
+    "fr": "franska",
+    "ps": "pashto",
+    "am": "amhariska",
+    "th": "thai",
+    "zh": "kinesiska",
+}
+VERIFIED_WARNING_DAYS = 180
+VERIFIED_ERROR_DAYS = 365
+SUMMARY_MAX = 200
+RESERVED_SITUATION_IDS = {"tjanst"}  # /stod/tjanst/ holds the service pages
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_EMAIL = re.compile(r"^[^@\s<>\"'()\[\]]+@[^@\s<>\"'()\[\]]+\.[A-Za-z]{2,}$")
+_POSTAL_CODE = re.compile(r"^\d{3} ?\d{2}$")
+# A script or inline-data scheme is never wanted, in a URL or inside Markdown text.
+_DANGEROUS = re.compile(r"(?i)\b(?:javascript|vbscript|livescript)\s*:|\bdata\s*:\s*[a-z]+/[a-z0-9.+-]+\s*[;,]")
+
+
+# --- records -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Situation:
+    id: str
+    title: str
+    intro: str
+    icon: str  # a Material icon path, e.g. "material/emoticon-sad-outline"
+
+
+@dataclass(frozen=True)
+class Provider:
+    id: str
+    name: str
+    kind: str  # kommun | region | ideell | nationell
+    url: str
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS[self.kind]
+
+
+@dataclass(frozen=True)
+class Phone:
+    display: str  # as the editor wrote it, e.g. "020-50 50 50"
+    tel: str  # what goes after tel: or sms:, e.g. "020505050"
+
+
+@dataclass(frozen=True)
+class Address:
+    street: str
+    postal_code: str
+    city: str
+
+    def __str__(self) -> str:
+        return f"{self.street}, {self.postal_code} {self.city}"
+
+
+@dataclass(frozen=True)
+class Contact:
+    phone: Phone | None = None
+    sms: Phone | None = None
+    chat: str | None = None
+    email: str | None = None
+    web: str | None = None
+    visit: Address | None = None
+
+    @property
+    def ways(self) -> tuple[str, ...]:
+        """The contact ways this service has, in CONTACT_WAYS order."""
+        return tuple(way for way in CONTACT_WAYS if getattr(self, way) is not None)
+
+
+@dataclass(frozen=True)
+class Ages:
+    min: int | None = None
+    max: int | None = None
+
+    def __str__(self) -> str:
+        if self.min is not None and self.max is not None:
+            return f"{self.min}–{self.max} år"
+        if self.min is not None:
+            return f"från {self.min} år"
+        if self.max is not None:
+            return f"upp till {self.max} år"
+        return ""
+
+
+@dataclass(frozen=True)
+class Service:
+    id: str
+    name: str
+    provider: Provider
+    situations: tuple[str, ...]
+    summary: str
+    phone: Phone | None  # the same as contact.phone
+    contact: Contact
+    verified: date
+    source: str
+    description: str = ""  # Markdown; rendered without raw HTML
+    ages: Ages | None = None
+    anonymous: bool | None = None  # None: not stated
+    free: bool | None = None  # None: not stated
+    languages: tuple[str, ...] = ()  # ISO 639 codes, keys of LANGUAGES
+    hours: Hours | None = None  # None: "se webbplatsen"
+    status: str = "active"  # active | temporarily_closed
+    alert: str = ""
+    path: str = ""  # the YAML file, relative to the project root
+
+    @property
+    def language_names(self) -> tuple[str, ...]:
+        return tuple(LANGUAGES[code] for code in self.languages)
+
+
+@dataclass
+class Directory:
+    situations: list[Situation] = field(default_factory=list)
+    providers: dict[str, Provider] = field(default_factory=dict)
+    services: dict[str, Service] = field(default_factory=dict)  # inactive and invalid ones left out
+    emergency: list[Service] = field(default_factory=list)  # in emergency.yml order
+    invalid: set[str] = field(default_factory=set)  # ids of service files with errors (no page made)
+    inactive: set[str] = field(default_factory=set)  # ids of services with status: inactive
+
+    def situation(self, situation_id: str) -> Situation | None:
+        return next((s for s in self.situations if s.id == situation_id), None)
+
+    def services_for(self, situation_id: str) -> list[Service]:
+        return [s for s in self.services.values() if situation_id in s.situations]
+
+
+# --- loading -------------------------------------------------------------------------
+
+
+def load_directory(path: Path, *, root: Path, today: date) -> tuple[Directory, list[Problem]]:
+    """Read `support_directory/`; never raises on bad input: returns what is valid and every problem."""
+    problems: list[Problem] = []
+    directory = Directory()
+    if not path.is_dir():
+        problems.append(Problem(relpath(path, root), None, "(mapp)", "mappen saknas", "skapa support_directory/ med situations.yml, providers.yml, emergency.yml och services/"))
+        return directory, problems
+    directory.situations = _load_situations(path / "situations.yml", root, problems)
+    directory.providers = _load_providers(path / "providers.yml", root, problems)
+    situation_ids = {s.id for s in directory.situations}
+    services_dir = path / "services"
+    if not services_dir.is_dir():
+        problems.append(Problem(relpath(services_dir, root), None, "(mapp)", "mappen saknas", "skapa mappen och lägg en fil per tjänst i den, t.ex. services/bris.yml"))
+    else:
+        _load_services(services_dir, root, today, directory, situation_ids, problems)
+    directory.emergency = _load_emergency(path / "emergency.yml", root, directory, problems)
+    return directory, problems
+
+
+class _File:
+    """Collects the problems of one YAML file; `ok` turns False at the first error that makes its record unusable."""
+
+    def __init__(self, rel: str, problems: list[Problem]):
+        self.rel = rel
+        self.problems = problems
+        self.ok = True
+        self.flagged: set[str] = set()
+
+    def error(self, fieldname: str, line: int | None, message: str, fix: str, *, blocks: bool = True) -> None:
+        self.problems.append(Problem(self.rel, line, fieldname, message, fix))
+        self.flagged.add(fieldname)
+        if blocks:
+            self.ok = False
+
+    def warning(self, fieldname: str, line: int | None, message: str, fix: str) -> None:
+        self.problems.append(Problem(self.rel, line, fieldname, message, fix, warning=True))
+
+    def keys(self, data: LineDict, allowed: tuple[str, ...] | set[str], prefix: str = "") -> None:
+        """Unknown keys are typos until proven otherwise."""
+        for key in data:
+            if key in allowed:
+                continue
+            guess = difflib.get_close_matches(str(key), [str(a) for a in allowed], n=1)
+            fix = f"menade du `{guess[0]}`?" if guess else f"ta bort raden; tillåtna fält: {', '.join(allowed)}"
+            self.error(f"{prefix}{key}", data.line_of(key), "okänt fält", fix)
+
+    def text(self, data: LineDict, key: str, *, required: bool = True, max_len: int | None = None, prefix: str = "") -> str | None:
+        name = f"{prefix}{key}"
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.error(name, data.line, "saknas", f"lägg till raden `{key}: …`")
+            return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str) or not value.strip():
+            self.error(name, data.line_of(key), "måste vara en text", f"skriv en text efter `{key}:`")
+            return None
+        value = value.strip()
+        if max_len and len(value) > max_len:
+            self.error(name, data.line_of(key), f"för lång ({len(value)} tecken, högst {max_len})", "korta texten")
+            return None
+        return value
+
+    def url(self, data: LineDict, key: str, *, required: bool = True, prefix: str = "") -> str | None:
+        name = f"{prefix}{key}"
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.error(name, data.line, "saknas", f"lägg till raden `{key}: https://…`")
+            return None
+        if name in self.flagged:  # already reported by scan()
+            return None
+        line = data.line_of(key)
+        problem = url_problem(value)
+        if problem:
+            self.error(name, line, *problem)
+            return None
+        return value.strip()
+
+    def slug(self, data: LineDict, key: str, what: str) -> str | None:
+        value = data.get(key)
+        if value is None:
+            self.error(key, data.line, "saknas", f"lägg till raden `{key}: …` med {what}")
+            return None
+        if not isinstance(value, str) or not _SLUG.match(value):
+            self.error(key, data.line_of(key), f"ogiltigt id {value!r}", "använd små bokstäver a–z, siffror och bindestreck, t.ex. ma-daligt")
+            return None
+        return value
+
+    def scan(self, value: Any, name: str, line: int | None) -> None:
+        """Reject script and data URLs anywhere in the file, even inside Markdown text."""
+        if isinstance(value, dict):
+            for key, item in value.items():
+                self.scan(item, f"{name}.{key}" if name else str(key), value.line_of(key) if isinstance(value, LineDict) else line)
+        elif isinstance(value, list):
+            lines = getattr(value, "item_lines", [])
+            for index, item in enumerate(value):
+                self.scan(item, f"{name}[{index + 1}]", lines[index] if index < len(lines) else line)
+        elif isinstance(value, str) and _DANGEROUS.search(value) and name not in self.flagged:
+            self.error(name, line, "innehåller en skript- eller data-adress (javascript:, data:)", "ta bort den; länka bara till https://-adresser")
+
+
+def url_problem(value: Any) -> tuple[str, str] | None:
+    """(message, fix) when `value` is not a safe https URL."""
+    if not isinstance(value, str) or not value.strip():
+        return "måste vara en adress", "skriv hela adressen, t.ex. https://www.bris.se/"
+    value = value.strip()
+    if _DANGEROUS.search(value) or re.match(r"(?i)\s*(javascript|vbscript|data)\s*:", value):
+        return "skript- och data-adresser är inte tillåtna", "skriv en vanlig https://-adress"
+    lowered = value.lower()
+    if lowered.startswith(("mailto:", "tel:", "sms:")):
+        return "adressen hör inte hemma här", "skriv e-post under contact.email och nummer under contact.phone eller contact.sms"
+    if not lowered.startswith("https://"):
+        return "adressen måste börja med https://", "skriv hela adressen, t.ex. https://www.bris.se/"
+    parts = urlsplit(value)
+    if not parts.hostname or "." not in parts.hostname or re.search(r"[\s<>\"'`]", value):
+        return "adressen går inte att läsa", "skriv hela adressen utan mellanslag, t.ex. https://www.bris.se/"
+    return None
+
+
+def parse_phone(value: Any) -> tuple[Phone | None, str | None]:
+    """A Swedish phone number or short number → (Phone, None), else (None, message)."""
+    if isinstance(value, bool) or value is None:
+        return None, "måste vara ett telefonnummer"
+    if isinstance(value, int):
+        # Unquoted digits: fine for a short number (112, 1177); a leading 0 was lost by YAML.
+        if not 3 <= len(str(value)) <= 6:
+            return None, "numret måste stå inom citattecken"
+        value = str(value)
+    if not isinstance(value, str):
+        return None, "måste vara ett telefonnummer"
+    display = " ".join(value.split())
+    if not re.fullmatch(r"\+?[\d\s()-]+", display):
+        return None, f"{display!r} är inte ett telefonnummer"
+    digits = re.sub(r"\D", "", display)
+    if display.startswith("+") or digits.startswith("00"):
+        national = digits[2:] if display.startswith("+") else digits[4:]
+        if not (digits.startswith("46") if display.startswith("+") else digits.startswith("0046")):
+            return None, "bara svenska nummer (+46) och kortnummer går att använda"
+        if national.startswith("0"):
+            national = national[1:]
+        if not 6 <= len(national) <= 9:
+            return None, f"{display!r} har fel antal siffror"
+        return Phone(display, "+46" + national), None
+    if digits.startswith("0"):
+        if not 7 <= len(digits) <= 10:
+            return None, f"{display!r} har fel antal siffror för ett svenskt nummer"
+        return Phone(display, digits), None
+    if 3 <= len(digits) <= 6:
+        return Phone(display, digits), None
+    return None, f"{display!r} är varken ett svenskt nummer (börjar med 0 eller +46) eller ett kortnummer"
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _list_file(path: Path, root: Path, problems: list[Problem], example: str) -> tuple[_File, list]:
+    rel = relpath(path, root)
+    checker = _File(rel, problems)
+    data = load_yaml(path, rel, problems)
+    if data is None and path.exists() and not any(p.path == rel for p in problems):
+        checker.error("(fil)", None, "filen är tom", f"skriv en lista, t.ex. {example}")
+    if data is not None and not isinstance(data, list):
+        checker.error("(fil)", getattr(data, "line", 1), "måste vara en lista", f"börja varje post med `- `, t.ex. {example}")
+        data = None
+    return checker, data or []
+
+
+def _load_situations(path: Path, root: Path, problems: list[Problem]) -> list[Situation]:
+    checker, items = _list_file(path, root, problems, "`- id: ma-daligt`")
+    situations: list[Situation] = []
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        if not isinstance(item, LineDict):
+            checker.error(f"[{index + 1}]", items.item_lines[index], "måste ha id, title, intro och icon", "skriv varje situation som `- id: …` med title, intro och icon under")
+            continue
+        before = len(problems)
+        checker.keys(item, ("id", "title", "intro", "icon"))
+        checker.scan(item, "", item.line)
+        sid = checker.slug(item, "id", "situationens id")
+        title = checker.text(item, "title", max_len=60)
+        intro = checker.text(item, "intro", max_len=400)
+        icon = _icon(checker, item)
+        if sid in seen:
+            checker.error("id", item.line_of("id"), f"id {sid!r} finns redan", "ge varje situation ett eget id")
+        elif sid in RESERVED_SITUATION_IDS:
+            checker.error("id", item.line_of("id"), f"id {sid!r} är upptaget av sidorna för tjänster", "välj ett annat id")
+        if sid:
+            seen.add(sid)
+        if len(problems) == before and sid and title and intro and icon:
+            situations.append(Situation(sid, title, intro, icon))
+    return situations
+
+
+def _icon(checker: _File, item: LineDict) -> str | None:
+    icon = checker.text(item, "icon")
+    if icon is None:
+        return None
+    icons = _material_icons_dir()
+    if not re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", icon) or (icons and not (icons / f"{icon}.svg").is_file()):
+        checker.error("icon", item.line_of("icon"), f"okänd ikon {icon!r}", "välj en ikon från Material, t.ex. material/emoticon-sad-outline")
+        return None
+    return icon
+
+
+def _material_icons_dir() -> Path | None:
+    try:
+        import material
+    except ImportError:  # pragma: no cover - the theme is a dependency
+        return None
+    path = Path(material.__file__).parent / "templates" / ".icons"
+    return path if path.is_dir() else None
+
+
+def _load_providers(path: Path, root: Path, problems: list[Problem]) -> dict[str, Provider]:
+    checker, items = _list_file(path, root, problems, "`- id: bris`")
+    providers: dict[str, Provider] = {}
+    for index, item in enumerate(items):
+        if not isinstance(item, LineDict):
+            checker.error(f"[{index + 1}]", items.item_lines[index], "måste ha id, name, kind och url", "skriv varje huvudman som `- id: …` med name, kind och url under")
+            continue
+        before = len(problems)
+        checker.keys(item, ("id", "name", "kind", "url"))
+        checker.scan(item, "", item.line)
+        pid = checker.slug(item, "id", "huvudmannens id")
+        name = checker.text(item, "name", max_len=120)
+        kind = item.get("kind")
+        if kind not in KINDS:
+            checker.error("kind", item.line_of("kind"), f"okänd sort {kind!r}" if kind is not None else "saknas", f"skriv en av: {', '.join(KINDS)}")
+        url = checker.url(item, "url")
+        if pid in providers:
+            checker.error("id", item.line_of("id"), f"id {pid!r} finns redan", "ge varje huvudman ett eget id")
+        elif len(problems) == before and pid and name and url:
+            providers[pid] = Provider(pid, name, kind, url)
+    return providers
+
+
+_SERVICE_KEYS = (
+    "name", "provider", "situations", "summary", "description", "ages", "anonymous", "free",
+    "languages", "contact", "hours", "status", "alert", "verified", "source",
+)  # fmt: skip
+
+
+def _load_services(folder: Path, root: Path, today: date, directory: Directory, situation_ids: set[str], problems: list[Problem]) -> None:
+    seen: dict[str, str] = {}
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        rel = relpath(path, root)
+        if path.suffix != ".yml":
+            problems.append(Problem(rel, None, "(fil)", "bara .yml-filer läses här", "byt filändelse till .yml eller flytta filen"))
+            continue
+        sid = path.stem
+        if not _SLUG.match(sid):
+            problems.append(Problem(rel, None, "(filnamn)", f"ogiltigt id {sid!r}", "döp om filen med små bokstäver a–z, siffror och bindestreck, t.ex. bris.yml"))
+            continue
+        if sid.lower() in seen:
+            problems.append(Problem(rel, None, "(filnamn)", f"id {sid!r} finns redan i {seen[sid]}", "ge varje tjänst ett eget filnamn"))
+            continue
+        seen[sid] = rel
+        service = _load_service(path, rel, sid, today, directory.providers, situation_ids, problems)
+        if service == "inactive":
+            directory.inactive.add(sid)
+        elif service is None:
+            directory.invalid.add(sid)
+        else:
+            directory.services[sid] = service
+
+
+def _load_service(path: Path, rel: str, sid: str, today: date, providers: dict[str, Provider], situation_ids: set[str], problems: list[Problem]) -> Service | str | None:
+    checker = _File(rel, problems)
+    data = load_yaml(path, rel, problems)
+    if data is None:
+        if not any(p.path == rel for p in problems):
+            checker.error("(fil)", None, "filen är tom", "skriv tjänstens fält, se DESIGN.md eller en annan fil i services/")
+        return None
+    if not isinstance(data, LineDict):
+        checker.error("(fil)", getattr(data, "line", 1), "måste vara fält med namn", "skriv `name: …`, `provider: …` och så vidare på egna rader")
+        return None
+    if "id" in data:
+        checker.error("id", data.line_of("id"), "id kommer från filnamnet", f"ta bort raden; den här tjänstens id är {sid!r}")
+    checker.keys(data, _SERVICE_KEYS)
+    checker.scan(data, "", data.line)
+
+    name = checker.text(data, "name", max_len=120)
+    summary = checker.text(data, "summary", max_len=SUMMARY_MAX)
+    description = checker.text(data, "description", required=False) or ""
+    alert = checker.text(data, "alert", required=False, max_len=SUMMARY_MAX) or ""
+    source = checker.url(data, "source")
+
+    provider = None
+    provider_id = data.get("provider")
+    if provider_id is None:
+        checker.error("provider", data.line, "saknas", "lägg till raden `provider: …` med ett id från providers.yml")
+    elif provider_id not in providers:
+        guess = difflib.get_close_matches(str(provider_id), list(providers), n=1)
+        hint = f"menade du `{guess[0]}`?" if guess else "lägg till huvudmannen i providers.yml eller rätta id:t"
+        checker.error("provider", data.line_of("provider"), f"okänd huvudman {provider_id!r}", hint)
+    else:
+        provider = providers[provider_id]
+
+    situations = _situations(checker, data, situation_ids)
+    status = data.get("status", "active")
+    if status not in STATUSES:
+        checker.error("status", data.line_of("status"), f"okänd status {status!r}", f"skriv en av: {', '.join(STATUSES)}")
+    anonymous = _bool(checker, data, "anonymous")
+    free = _bool(checker, data, "free")
+    languages = _languages(checker, data)
+    ages = _ages(checker, data)
+    contact = _contact(checker, data)
+    hours = None
+    if data.get("hours") is not None:
+        hours, errors = parse_hours(data["hours"])
+        for fieldname, message, fix, line in errors:
+            checker.error(fieldname, line or data.line_of("hours"), message, fix)
+    verified = _verified(checker, data, today)
+
+    if status == "inactive":
+        return "inactive"
+    if not checker.ok or None in (name, summary, source, provider, verified, contact):
+        return None
+    return Service(
+        id=sid,
+        name=name,
+        provider=provider,
+        situations=situations,
+        summary=summary,
+        phone=contact.phone,
+        contact=contact,
+        verified=verified,
+        source=source,
+        description=description,
+        ages=ages,
+        anonymous=anonymous,
+        free=free,
+        languages=languages,
+        hours=hours,
+        status=status,
+        alert=alert,
+        path=rel,
+    )
+
+
+def _situations(checker: _File, data: LineDict, situation_ids: set[str]) -> tuple[str, ...]:
+    value = data.get("situations")
+    if value is None:
+        checker.error("situations", data.line, "saknas", "lägg till raden `situations: [ma-daligt]` med id:n från situations.yml")
+        return ()
+    if isinstance(value, str):
+        value = LineList([value])
+        value.line, value.item_lines = data.line_of("situations"), [data.line_of("situations")]
+    if not isinstance(value, list) or not value:
+        checker.error("situations", data.line_of("situations"), "måste vara en lista med minst en situation", "skriv t.ex. `situations: [ma-daligt, hemma]`")
+        return ()
+    result = []
+    for index, sid in enumerate(value):
+        line = value.item_lines[index] if isinstance(value, LineList) else data.line_of("situations")
+        if sid not in situation_ids:
+            guess = difflib.get_close_matches(str(sid), sorted(situation_ids), n=1)
+            hint = f"menade du `{guess[0]}`?" if guess else f"använd ett id från situations.yml: {', '.join(sorted(situation_ids))}"
+            checker.error("situations", line, f"okänd situation {sid!r}", hint)
+        elif sid not in result:
+            result.append(sid)
+    return tuple(result)
+
+
+def _bool(checker: _File, data: LineDict, key: str) -> bool | None:
+    value = data.get(key)
+    if value is None or isinstance(value, bool):
+        return value
+    checker.error(key, data.line_of(key), f"måste vara true eller false, inte {value!r}", f"skriv `{key}: true` eller `{key}: false`")
+    return None
+
+
+def _languages(checker: _File, data: LineDict) -> tuple[str, ...]:
+    value = data.get("languages")
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        checker.error("languages", data.line_of("languages"), "måste vara en lista", "skriv t.ex. `languages: [sv, en]`")
+        return ()
+    codes = []
+    for code in value:
+        if code not in LANGUAGES:
+            checker.error("languages", data.line_of("languages"), f"okänd språkkod {code!r}", "använd koder som sv, en, ar, fa, so, ti (ISO 639)")
+        elif code not in codes:
+            codes.append(code)
+    return tuple(codes)
+
+
+def _ages(checker: _File, data: LineDict) -> Ages | None:
+    value = data.get("ages")
+    if value is None:
+        return None
+    if not isinstance(value, LineDict):
+        checker.error("ages", data.line_of("ages"), "måste ha min och/eller max", "skriv t.ex. `ages: {min: 13, max: 25}`")
+        return None
+    checker.keys(value, ("min", "max"), "ages.")
+    bounds = {}
+    for key in ("min", "max"):
+        bound = value.get(key)
+        if bound is not None and (isinstance(bound, bool) or not isinstance(bound, int) or not 0 <= bound <= 120):
+            checker.error(f"ages.{key}", value.line_of(key), f"måste vara en ålder i hela år, inte {bound!r}", f"skriv t.ex. `{key}: 13`")
+            bound = None
+        bounds[key] = bound
+    if bounds["min"] is not None and bounds["max"] is not None and bounds["min"] > bounds["max"]:
+        checker.error("ages", value.line, "min är större än max", "byt plats på talen")
+    return Ages(bounds["min"], bounds["max"])
+
+
+def _contact(checker: _File, data: LineDict) -> Contact | None:
+    value = data.get("contact")
+    if value is None:
+        checker.error("contact", data.line, "saknas", "lägg till `contact:` med minst ett sätt att nå tjänsten (phone, sms, chat, email, web eller visit)")
+        return None
+    if not isinstance(value, LineDict):
+        checker.error("contact", data.line_of("contact"), "måste ha fält som phone och web", "skriv sätten på egna rader under `contact:`, t.ex. `  web: https://…`")
+        return None
+    checker.keys(value, CONTACT_WAYS, "contact.")
+    found: dict[str, Any] = {}
+    for way in ("phone", "sms"):
+        if value.get(way) is not None:
+            phone, message = parse_phone(value[way])
+            if phone is None:
+                checker.error(f"contact.{way}", value.line_of(way), message, 'skriv ett svenskt nummer inom citattecken, t.ex. "020-50 50 50", eller ett kortnummer som "116 111"')
+            found[way] = phone
+    for way in ("chat", "web"):
+        found[way] = checker.url(value, way, required=False, prefix="contact.")
+    email = value.get("email")
+    if email is not None:
+        address = email.strip().removeprefix("mailto:") if isinstance(email, str) else None
+        if not address or not _EMAIL.match(address):
+            checker.error("contact.email", value.line_of("email"), f"{email!r} är inte en e-postadress", "skriv adressen, t.ex. hej@example.se")
+            address = None
+        found["email"] = address
+    found["visit"] = _address(checker, value)
+    contact = Contact(**found)
+    if not contact.ways and not any(value.get(way) is not None for way in CONTACT_WAYS):
+        checker.error("contact", value.line, "inget sätt att nå tjänsten", "lägg till minst ett av phone, sms, chat, email, web eller visit")
+        return None
+    return contact
+
+
+def _address(checker: _File, contact: LineDict) -> Address | None:
+    value = contact.get("visit")
+    if value is None:
+        return None
+    if not isinstance(value, LineDict):
+        checker.error("contact.visit", contact.line_of("visit"), "måste ha street, postal_code och city", "skriv `visit: {street: …, postal_code: …, city: …}`")
+        return None
+    checker.keys(value, ("street", "postal_code", "city"), "contact.visit.")
+    street = checker.text(value, "street", prefix="contact.visit.")
+    city = checker.text(value, "city", prefix="contact.visit.")
+    postal_code = checker.text(value, "postal_code", prefix="contact.visit.")
+    if postal_code and not _POSTAL_CODE.match(postal_code):
+        checker.error("contact.visit.postal_code", value.line_of("postal_code"), f"{postal_code!r} är inte ett postnummer", 'skriv fem siffror inom citattecken, t.ex. "252 21"')
+        return None
+    if street and city and postal_code:
+        return Address(street, postal_code, city)
+    return None
+
+
+def _verified(checker: _File, data: LineDict, today: date) -> date | None:
+    if data.get("verified") is None:
+        checker.error("verified", data.line, "saknas", f"kontrollera uppgifterna mot källan och skriv `verified: {today.isoformat()}`")
+        return None
+    line = data.line_of("verified")
+    verified = _as_date(data["verified"])
+    if verified is None:
+        checker.error("verified", line, f"datumet går inte att läsa: {data['verified']!r}", f"skriv ÅÅÅÅ-MM-DD, t.ex. {today.isoformat()}")
+        return None
+    if verified > today:
+        checker.error("verified", line, f"datumet {verified.isoformat()} ligger i framtiden", "skriv dagen då uppgifterna kontrollerades")
+        return None
+    age = (today - verified).days
+    fix = f"kontrollera uppgifterna mot källan och skriv `verified: {today.isoformat()}`"
+    if age > VERIFIED_ERROR_DAYS:
+        # Stale, not broken: the page is still made (a non-strict build shows it), a strict build stops.
+        checker.error("verified", line, f"kontrollerades senast {verified.isoformat()}, för mer än {VERIFIED_ERROR_DAYS} dagar sedan", fix, blocks=False)
+    elif age > VERIFIED_WARNING_DAYS:
+        checker.warning("verified", line, f"kontrollerades senast {verified.isoformat()}, för mer än {VERIFIED_WARNING_DAYS} dagar sedan", fix)
+    return verified
+
+
+def _load_emergency(path: Path, root: Path, directory: Directory, problems: list[Problem]) -> list[Service]:
+    checker, items = _list_file(path, root, problems, "`- bris`")
+    emergency: list[Service] = []
+    seen: set[str] = set()
+    for index, sid in enumerate(items):
+        line = items.item_lines[index]
+        if sid in seen:
+            checker.error(f"[{index + 1}]", line, f"{sid!r} står redan i listan", "ta bort raden")
+        elif sid in directory.services:
+            emergency.append(directory.services[sid])
+        elif sid in directory.inactive:
+            checker.error(f"[{index + 1}]", line, f"tjänsten {sid!r} är inaktiv", "ta bort raden eller ändra tjänstens status")
+        elif sid not in directory.invalid:  # a broken service file already has its own problem line
+            checker.error(f"[{index + 1}]", line, f"okänd tjänst {sid!r}", "skriv ett filnamn från services/ utan .yml, t.ex. bris")
+        seen.add(sid)
+    return emergency

@@ -1,0 +1,138 @@
+"""Opening hours: parse the editor's YAML, describe it in Swedish, hand it to the browser.
+
+Hours are wall-clock times in Europe/Stockholm. Whether a service is open *now* is
+decided in the visitor's browser (stod.js), so the static site never goes stale; Python
+only validates, orders and prints the weekly table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_NAMES = {
+    "mon": "måndag",
+    "tue": "tisdag",
+    "wed": "onsdag",
+    "thu": "torsdag",
+    "fri": "fredag",
+    "sat": "lördag",
+    "sun": "söndag",
+}
+_TIME = re.compile(r"^([01]?\d|2[0-4]):([0-5]\d)$")
+_PERIOD_KEYS = {"days", "opens", "closes"}
+
+
+@dataclass(frozen=True)
+class Period:
+    days: tuple[str, ...]  # subset of DAYS, in week order
+    opens: str  # "HH:MM"
+    closes: str  # "HH:MM"; not after `opens` means the next morning, "24:00" is midnight
+
+    @property
+    def overnight(self) -> bool:
+        return _minutes(self.closes) <= _minutes(self.opens)
+
+
+@dataclass(frozen=True)
+class Hours:
+    always: bool = False
+    periods: tuple[Period, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        """What stod.js reads from `data-hours`."""
+        if self.always:
+            return {"always": True}
+        return {"periods": [{"days": list(p.days), "opens": p.opens, "closes": p.closes} for p in self.periods]}
+
+    def table(self) -> list[tuple[str, str]]:
+        """(day, times) rows for the no-JavaScript table, Monday first."""
+        if self.always:
+            return [("Alla dagar", "Dygnet runt")]
+        rows = []
+        for day in DAYS:
+            times = [f"{p.opens}–{p.closes}" for p in self.periods if day in p.days]
+            rows.append((DAY_NAMES[day].capitalize(), ", ".join(times) or "Stängt"))
+        return rows
+
+    def summary(self) -> str:
+        """One short line for cards: "Dygnet runt" or "Mån 14:00–21:00"."""
+        if self.always:
+            return "Dygnet runt"
+        parts = []
+        for period in self.periods:
+            days = ", ".join(DAY_NAMES[d][:3] for d in period.days)
+            parts.append(f"{days.capitalize()} {period.opens}–{period.closes}")
+        return "; ".join(parts)
+
+
+def _minutes(value: str) -> int:
+    hours, minutes = value.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def parse_time(value: Any) -> str | None:
+    """"14:00" → "14:00". YAML 1.1 reads an unquoted 14:00 as the number 840; accept it."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int) and 0 <= value <= 24 * 60:
+        value = f"{value // 60}:{value % 60:02d}"
+    if not isinstance(value, str):
+        return None
+    match = _TIME.match(value.strip())
+    if not match:
+        return None
+    hours, minutes = int(match[1]), int(match[2])
+    if hours == 24 and minutes:
+        return None
+    return f"{hours:02d}:{minutes:02d}"
+
+
+def parse_hours(value: Any) -> tuple[Hours | None, list[tuple[str, str, str, int | None]]]:
+    """Parse `hours:`; returns (hours or None, [(field, message, fix, line)])."""
+    errors: list[tuple[str, str, str, int | None]] = []
+    line = getattr(value, "line", None)
+    if isinstance(value, dict):
+        unknown = sorted(set(value) - {"always"})
+        for key in unknown:
+            errors.append((f"hours.{key}", "okänt fält", "skriv `always: true` eller en lista med days, opens och closes", value.line_of(key)))
+        if value.get("always") is not True:
+            errors.append(("hours.always", "måste vara true", "skriv `always: true` för dygnet runt, annars en lista med tider", value.line_of("always")))
+        return (None if errors else Hours(always=True)), errors
+    if not isinstance(value, list) or not value:
+        errors.append(("hours", "tiderna går inte att läsa", "skriv `always: true` eller en lista med days, opens och closes", line))
+        return None, errors
+    periods = []
+    item_lines = getattr(value, "item_lines", [line] * len(value))
+    for index, item in enumerate(value):
+        where = f"hours[{index + 1}]"
+        item_line = item_lines[index] if index < len(item_lines) else line
+        if not isinstance(item, dict):
+            errors.append((where, "måste ha days, opens och closes", 'skriv t.ex. `- {days: [mon], opens: "14:00", closes: "21:00"}`', item_line))
+            continue
+        for key in sorted(set(item) - _PERIOD_KEYS):
+            errors.append((f"{where}.{key}", "okänt fält", "använd bara days, opens och closes", item.line_of(key)))
+        days = item.get("days")
+        if isinstance(days, str):
+            days = [days]
+        if not isinstance(days, list) or not days or any(d not in DAYS for d in days):
+            errors.append((f"{where}.days", f"okända dagar: {days!r}", "skriv dagar som mon, tue, wed, thu, fri, sat, sun, t.ex. [mon, tue]", item.line_of("days")))
+            days = None
+        times = {}
+        for key in ("opens", "closes"):
+            times[key] = parse_time(item.get(key))
+            if times[key] is None:
+                errors.append((f"{where}.{key}", f"tiden går inte att läsa: {item.get(key)!r}", 'skriv tiden inom citattecken, t.ex. "14:00"', item.line_of(key)))
+        if times["opens"] == "24:00":
+            errors.append((f"{where}.opens", "kan inte vara 24:00", 'skriv "00:00"', item.line_of("opens")))
+            times["opens"] = None
+        if days and times["opens"] and times["closes"]:
+            if times["opens"] == times["closes"]:
+                errors.append((f"{where}.closes", "samma tid som opens", "ange när det stänger; öppet dygnet runt skrivs `always: true`", item.line_of("closes")))
+                continue
+            periods.append(Period(tuple(d for d in DAYS if d in days), times["opens"], times["closes"]))
+    if errors:
+        return None, errors
+    return Hours(periods=tuple(periods)), errors

@@ -1,0 +1,105 @@
+"""Editor-facing problems: one line each, `path:line: field: what is wrong — how to fix it`.
+
+Loaders never raise on bad input; they return records plus a list of problems so that
+an editor sees every mistake of a build at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str  # relative to the project root, with forward slashes
+    line: int | None
+    field: str
+    message: str  # what is wrong
+    fix: str  # how to fix it
+    warning: bool = False  # True: reported, but does not stop a strict build
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message} — {self.fix}"
+
+
+class LineDict(dict):
+    """A YAML mapping that remembers the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list):
+    """A YAML sequence that remembers its own line and each item's line."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader whose mappings and sequences carry line numbers."""
+
+    line_offset = 0
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.line = node.start_mark.line + 1 + loader.line_offset
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1 + loader.line_offset
+    return result
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1 + loader.line_offset
+    result.item_lines = [child.start_mark.line + 1 + loader.line_offset for child in node.value]
+    return result
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def parse_yaml(text: str, *, line_offset: int = 0) -> Any:
+    """Parse YAML into LineDict/LineList; raises yaml.YAMLError on bad syntax."""
+
+    class Loader(_LineLoader):
+        pass
+
+    Loader.line_offset = line_offset
+    return yaml.load(text, Loader=Loader)  # noqa: S506 - a SafeLoader subclass
+
+
+def load_yaml(path: Path, rel: str, problems: list[Problem]) -> Any:
+    """Read a YAML file; on a syntax error add one problem and return None."""
+    try:
+        return parse_yaml(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        problems.append(Problem(rel, None, "(fil)", f"kan inte läsas ({error.strerror})", "kontrollera att filen finns"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        what = getattr(error, "problem", None) or "ogiltig YAML"
+        problems.append(Problem(rel, line, "(yaml)", f"ogiltig YAML: {what}", "kontrollera indrag, kolon och citattecken på raden"))
+    return None
+
+
+def relpath(path: Path, root: Path) -> str:
+    """Path relative to the project root, as editors see it in Git."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,181 @@
+"""Shared fixtures: real MkDocs builds into temp dirs, and a real Chromium.
+
+Builds run the `mkdocs` command in a subprocess, as an editor would, so every build
+imports the hooks afresh and its output (errors, tracebacks) can be asserted on.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+# What makes up a project: copied into a temp dir for tests that change content.
+PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "support_directory"]
+
+
+@dataclass
+class Build:
+    ok: bool
+    output: str  # stdout and stderr of `mkdocs build`
+    site_dir: Path
+
+    def files(self) -> list[Path]:
+        return sorted(path for path in self.site_dir.rglob("*") if path.is_file())
+
+    def text_of_all_files(self) -> str:
+        """Every output file as text (binary files decoded loosely), to search for leaks."""
+        return "\n".join(path.read_bytes().decode("utf-8", "replace") for path in self.files())
+
+
+def run_build(project: Path, *, strict: bool = True, site_dir: Path | None = None) -> Build:
+    site_dir = site_dir or project.parent / f"{project.name}-site"
+    command = [*MKDOCS, "build", "--clean", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)]
+    if strict:
+        command.append("--strict")
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=600)
+    return Build(result.returncode == 0, result.stdout + result.stderr, site_dir)
+
+
+def copy_project(destination: Path, source: Path = ROOT) -> Path:
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = source / part
+        if src.is_dir():
+            shutil.copytree(src, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, destination / part)
+    return destination
+
+
+@pytest.fixture
+def build():
+    """`build(project_dir, strict=True)` → Build(ok, output, site_dir)."""
+    return run_build
+
+
+@pytest.fixture
+def copy_example(tmp_path):
+    """`copy_example(tmp_path_or_none)` → a copy of the example project to change and build."""
+
+    def _copy(destination: Path | None = None) -> Path:
+        return copy_project((destination or tmp_path) / "project")
+
+    return _copy
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory) -> Build:
+    """The example site of this repository, built once per test run (strict)."""
+    base = tmp_path_factory.mktemp("example")
+    result = run_build(ROOT, site_dir=base / "site")
+    assert result.ok, f"The example site does not build:\n{result.output}"
+    return result
+
+
+@pytest.fixture(scope="session")
+def example_site(example_build) -> Path:
+    return example_build.site_dir
+
+
+# --- Browser -----------------------------------------------------------------------
+
+CHROMIUM_HELP = (
+    "No Chromium for the browser tests. Install one: on Debian/Ubuntu `sudo apt-get install chromium` "
+    "(used from /usr/bin/chromium), or `.venv/bin/playwright install chromium` where downloads work, "
+    "or set CHROMIUM=/path/to/chrome."
+)
+# Flags that keep Chromium from calling home (this machine and CI have no network).
+CHROMIUM_ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium (or $CHROMIUM); None lets Playwright use its own download."""
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import Error, sync_playwright
+
+    with sync_playwright() as playwright:
+        try:
+            chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        except Error as error:
+            pytest.fail(f"{CHROMIUM_HELP}\n({error.message.splitlines()[0]})", pytrace=False)
+        yield chromium
+        chromium.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """`serve(site_dir)` → base URL (http://127.0.0.1:<free port>/) of a static server."""
+    servers = []
+
+    def _serve(site_dir: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(site_dir))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield _serve
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def example_url(serve, example_site) -> str:
+    return serve(example_site)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+# --- Say how many browser tests ran, so a run that skipped them cannot pass unseen --
+
+_browser_outcomes: dict[str, int] = {}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "browser" in Path(str(item.fspath)).parts:
+            item.add_marker(pytest.mark.browser)
+
+
+def pytest_runtest_logreport(report):
+    if "browser" in report.keywords and (report.when == "call" or report.outcome != "passed"):
+        _browser_outcomes[report.outcome] = _browser_outcomes.get(report.outcome, 0) + 1
+
+
+def pytest_terminal_summary(terminalreporter):
+    counts = ", ".join(f"{n} {outcome}" for outcome, n in sorted(_browser_outcomes.items())) or "none ran"
+    terminalreporter.write_line(f"Browser tests in Chromium ({chromium_path() or 'Playwright build'}): {counts}")

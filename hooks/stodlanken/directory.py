@@ -202,14 +202,17 @@ def load_directory(path: Path, *, root: Path, today: date) -> tuple[Directory, l
     if not path.is_dir():
         problems.append(Problem(relpath(path, root), None, "(mapp)", "mappen saknas", "skapa support_directory/ med situations.yml, providers.yml, emergency.yml och services/"))
         return directory, problems
-    directory.situations = _load_situations(path / "situations.yml", root, problems)
-    directory.providers = _load_providers(path / "providers.yml", root, problems)
+    directory.situations, broken_situations = _load_situations(path / "situations.yml", root, problems)
+    directory.providers, broken_providers = _load_providers(path / "providers.yml", root, problems)
+    # A service that names a broken situation or provider is left out without a second
+    # problem line: the broken record already has its own.
+    broken = _Broken(broken_situations, broken_providers)
     situation_ids = {s.id for s in directory.situations}
     services_dir = path / "services"
     if not services_dir.is_dir():
         problems.append(Problem(relpath(services_dir, root), None, "(mapp)", "mappen saknas", "skapa mappen och lägg en fil per tjänst i den, t.ex. services/bris.yml"))
     else:
-        _load_services(services_dir, root, today, directory, situation_ids, problems)
+        _load_services(services_dir, root, today, directory, situation_ids, broken, problems)
     directory.emergency = _load_emergency(path / "emergency.yml", root, directory, problems)
     return directory, problems
 
@@ -374,10 +377,17 @@ def _list_file(path: Path, root: Path, problems: list[Problem], example: str) ->
     return checker, data or []
 
 
-def _load_situations(path: Path, root: Path, problems: list[Problem]) -> list[Situation]:
+@dataclass(frozen=True)
+class _Broken:
+    situations: set[str]
+    providers: set[str]
+
+
+def _load_situations(path: Path, root: Path, problems: list[Problem]) -> tuple[list[Situation], set[str]]:
     checker, items = _list_file(path, root, problems, "`- id: ma-daligt`")
     situations: list[Situation] = []
     seen: set[str] = set()
+    broken: set[str] = set()
     for index, item in enumerate(items):
         if not isinstance(item, LineDict):
             checker.error(f"[{index + 1}]", items.item_lines[index], "måste ha id, title, intro och icon", "skriv varje situation som `- id: …` med title, intro och icon under")
@@ -397,7 +407,9 @@ def _load_situations(path: Path, root: Path, problems: list[Problem]) -> list[Si
             seen.add(sid)
         if len(problems) == before and sid and title and intro and icon:
             situations.append(Situation(sid, title, intro, icon))
-    return situations
+        elif sid and sid not in {s.id for s in situations}:
+            broken.add(sid)
+    return situations, broken
 
 
 def _icon(checker: _File, item: LineDict) -> str | None:
@@ -420,9 +432,10 @@ def _material_icons_dir() -> Path | None:
     return path if path.is_dir() else None
 
 
-def _load_providers(path: Path, root: Path, problems: list[Problem]) -> dict[str, Provider]:
+def _load_providers(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[str, Provider], set[str]]:
     checker, items = _list_file(path, root, problems, "`- id: bris`")
     providers: dict[str, Provider] = {}
+    broken: set[str] = set()
     for index, item in enumerate(items):
         if not isinstance(item, LineDict):
             checker.error(f"[{index + 1}]", items.item_lines[index], "måste ha id, name, kind och url", "skriv varje huvudman som `- id: …` med name, kind och url under")
@@ -440,7 +453,9 @@ def _load_providers(path: Path, root: Path, problems: list[Problem]) -> dict[str
             checker.error("id", item.line_of("id"), f"id {pid!r} finns redan", "ge varje huvudman ett eget id")
         elif len(problems) == before and pid and name and url:
             providers[pid] = Provider(pid, name, kind, url)
-    return providers
+        elif pid:
+            broken.add(pid)
+    return providers, broken
 
 
 _SERVICE_KEYS = (
@@ -449,7 +464,7 @@ _SERVICE_KEYS = (
 )  # fmt: skip
 
 
-def _load_services(folder: Path, root: Path, today: date, directory: Directory, situation_ids: set[str], problems: list[Problem]) -> None:
+def _load_services(folder: Path, root: Path, today: date, directory: Directory, situation_ids: set[str], broken: _Broken, problems: list[Problem]) -> None:
     seen: dict[str, str] = {}
     for path in sorted(folder.iterdir()):
         if path.name.startswith(".") or path.is_dir():
@@ -466,7 +481,7 @@ def _load_services(folder: Path, root: Path, today: date, directory: Directory, 
             problems.append(Problem(rel, None, "(filnamn)", f"id {sid!r} finns redan i {seen[sid]}", "ge varje tjänst ett eget filnamn"))
             continue
         seen[sid] = rel
-        service = _load_service(path, rel, sid, today, directory.providers, situation_ids, problems)
+        service = _load_service(path, rel, sid, today, directory.providers, situation_ids, broken, problems)
         if service == "inactive":
             directory.inactive.add(sid)
         elif service is None:
@@ -475,7 +490,7 @@ def _load_services(folder: Path, root: Path, today: date, directory: Directory, 
             directory.services[sid] = service
 
 
-def _load_service(path: Path, rel: str, sid: str, today: date, providers: dict[str, Provider], situation_ids: set[str], problems: list[Problem]) -> Service | str | None:
+def _load_service(path: Path, rel: str, sid: str, today: date, providers: dict[str, Provider], situation_ids: set[str], broken: _Broken, problems: list[Problem]) -> Service | str | None:
     checker = _File(rel, problems)
     data = load_yaml(path, rel, problems)
     if data is None:
@@ -487,7 +502,7 @@ def _load_service(path: Path, rel: str, sid: str, today: date, providers: dict[s
         return None
     if "id" in data:
         checker.error("id", data.line_of("id"), "id kommer från filnamnet", f"ta bort raden; den här tjänstens id är {sid!r}")
-    checker.keys(data, _SERVICE_KEYS)
+    checker.keys(data, _SERVICE_KEYS + ("id",))
     checker.scan(data, "", data.line)
 
     name = checker.text(data, "name", max_len=120)
@@ -500,6 +515,8 @@ def _load_service(path: Path, rel: str, sid: str, today: date, providers: dict[s
     provider_id = data.get("provider")
     if provider_id is None:
         checker.error("provider", data.line, "saknas", "lägg till raden `provider: …` med ett id från providers.yml")
+    elif provider_id in broken.providers:
+        checker.ok = False
     elif provider_id not in providers:
         guess = difflib.get_close_matches(str(provider_id), list(providers), n=1)
         hint = f"menade du `{guess[0]}`?" if guess else "lägg till huvudmannen i providers.yml eller rätta id:t"
@@ -507,7 +524,7 @@ def _load_service(path: Path, rel: str, sid: str, today: date, providers: dict[s
     else:
         provider = providers[provider_id]
 
-    situations = _situations(checker, data, situation_ids)
+    situations = _situations(checker, data, situation_ids, broken.situations)
     status = data.get("status", "active")
     if status not in STATUSES:
         checker.error("status", data.line_of("status"), f"okänd status {status!r}", f"skriv en av: {', '.join(STATUSES)}")
@@ -549,7 +566,7 @@ def _load_service(path: Path, rel: str, sid: str, today: date, providers: dict[s
     )
 
 
-def _situations(checker: _File, data: LineDict, situation_ids: set[str]) -> tuple[str, ...]:
+def _situations(checker: _File, data: LineDict, situation_ids: set[str], broken: set[str]) -> tuple[str, ...]:
     value = data.get("situations")
     if value is None:
         checker.error("situations", data.line, "saknas", "lägg till raden `situations: [ma-daligt]` med id:n från situations.yml")
@@ -563,7 +580,9 @@ def _situations(checker: _File, data: LineDict, situation_ids: set[str]) -> tupl
     result = []
     for index, sid in enumerate(value):
         line = value.item_lines[index] if isinstance(value, LineList) else data.line_of("situations")
-        if sid not in situation_ids:
+        if sid in broken:
+            checker.ok = False
+        elif sid not in situation_ids:
             guess = difflib.get_close_matches(str(sid), sorted(situation_ids), n=1)
             hint = f"menade du `{guess[0]}`?" if guess else f"använd ett id från situations.yml: {', '.join(sorted(situation_ids))}"
             checker.error("situations", line, f"okänd situation {sid!r}", hint)

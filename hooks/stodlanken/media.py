@@ -1,0 +1,149 @@
+"""Media of posts: images without metadata, audio durations, and what the players need.
+
+Images (slides, posters) are re-encoded from their pixels only, so nothing from the
+camera survives: no EXIF (GPS, camera, time), no XMP, no comments, no ICC profile. The
+originals in `docs/` are never written to.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import wave
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+MAX_IMAGE_SIDE = 1280  # px: sharp on phones, small on mobile data
+JPEG_QUALITY = 82
+
+_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
+_MIME = {
+    ".mp4": "video/mp4", ".webm": "video/webm",
+    ".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".ogg": "audio/ogg", ".opus": "audio/ogg", ".wav": "audio/wav",
+}
+
+
+@dataclass(frozen=True)
+class CleanImage:
+    data: bytes
+    width: int
+    height: int
+
+
+_cache: dict[tuple[str, int, int, int], CleanImage] = {}
+
+
+def image_problem(path: Path) -> str | None:
+    """Why Pillow cannot read the image (Swedish), or None."""
+    try:
+        with Image.open(path) as image:
+            image.verify()
+    except (OSError, UnidentifiedImageError, SyntaxError, ValueError):
+        return "går inte att läsa som bild"
+    return None
+
+
+def clean_image(path: Path, *, max_side: int = MAX_IMAGE_SIDE) -> CleanImage:
+    """The image re-encoded without metadata, turned upright, at most `max_side` px.
+
+    Cached by path, size and modification time, so `mkdocs serve` re-encodes only what changed.
+    """
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size, max_side)
+    if key not in _cache:
+        _cache[key] = _encode(path.read_bytes(), path.suffix.lower(), max_side)
+    return _cache[key]
+
+
+def _encode(data: bytes, suffix: str, max_side: int) -> CleanImage:
+    with Image.open(io.BytesIO(data)) as original:
+        # Apply the EXIF orientation to the pixels before the EXIF goes away.
+        image = ImageOps.exif_transpose(original)
+        image.thumbnail((max_side, max_side), Image.LANCZOS)
+        image.info = {}  # Pillow copies comments/XMP/ICC from `info` on save
+        fmt = _FORMATS.get(suffix, "JPEG")
+        out = io.BytesIO()
+        if fmt == "JPEG":
+            image = image.convert("RGB")
+            image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+        elif fmt == "PNG":
+            image.save(out, "PNG", optimize=True)
+        else:
+            image.save(out, "WEBP", quality=JPEG_QUALITY)
+        return CleanImage(out.getvalue(), image.width, image.height)
+
+
+def mime_type(path: str) -> str:
+    return _MIME.get(Path(path).suffix.lower(), "application/octet-stream")
+
+
+def format_duration(seconds: int | None) -> str | None:
+    """Swedish, for people: 75 -> "1 min 15 s"."""
+    if seconds is None:
+        return None
+    minutes, rest = divmod(int(seconds), 60)
+    if not minutes:
+        return f"{rest} s"
+    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+
+
+def iso_duration(seconds: int | None) -> str | None:
+    """For machines (`<time datetime>`): 75 -> "PT1M15S"."""
+    if seconds is None:
+        return None
+    minutes, rest = divmod(int(seconds), 60)
+    return f"PT{minutes}M{rest}S" if minutes else f"PT{rest}S"
+
+
+def audio_duration(path: Path) -> int | None:
+    """Seconds of an MP3 or WAV file, rounded; None when it cannot be read."""
+    try:
+        if path.suffix.lower() == ".wav":
+            with wave.open(str(path)) as audio:
+                return round(audio.getnframes() / audio.getframerate())
+        if path.suffix.lower() == ".mp3":
+            return _mp3_duration(path.read_bytes())
+    except (OSError, EOFError, wave.Error, struct.error, ZeroDivisionError):
+        return None
+    return None
+
+
+_MP3_BITRATES = {  # kbit/s by (MPEG-1?, index), layer III
+    True: [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320],
+    False: [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
+}
+_MP3_RATES = {3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000]}
+
+
+def _mp3_duration(data: bytes) -> int | None:
+    """Duration from the first frame: the Xing/Info frame count if present, else CBR size."""
+    start = 0
+    if data[:3] == b"ID3":
+        size = data[6] << 21 | data[7] << 14 | data[8] << 7 | data[9]
+        start = 10 + size
+    while start + 4 <= len(data) and not (data[start] == 0xFF and data[start + 1] & 0xE0 == 0xE0):
+        start += 1
+    if start + 4 > len(data):
+        return None
+    header = struct.unpack(">I", data[start:start + 4])[0]
+    version = header >> 19 & 3  # 3: MPEG-1, 2: MPEG-2, 0: MPEG-2.5
+    layer = header >> 17 & 3  # 1: layer III
+    bitrate_index = header >> 12 & 15
+    rate_index = header >> 10 & 3
+    mono = header >> 6 & 3 == 3
+    if version == 1 or layer != 1 or rate_index == 3 or bitrate_index in (0, 15):
+        return None
+    mpeg1 = version == 3
+    sample_rate = _MP3_RATES[version][rate_index]
+    samples_per_frame = 1152 if mpeg1 else 576
+    side_info = (17 if mono else 32) if mpeg1 else (9 if mono else 17)
+    tag_at = start + 4 + side_info
+    if data[tag_at:tag_at + 4] in (b"Xing", b"Info"):
+        flags = struct.unpack(">I", data[tag_at + 4:tag_at + 8])[0]
+        if flags & 1:
+            frames = struct.unpack(">I", data[tag_at + 8:tag_at + 12])[0]
+            return round(frames * samples_per_frame / sample_rate)
+    bitrate = _MP3_BITRATES[mpeg1][bitrate_index] * 1000
+    return round((len(data) - start) * 8 / bitrate)

@@ -1,0 +1,589 @@
+"""Posts by young people: typed records, validation and the consent gate.
+
+A post is `docs/<blog_dir>/posts/<slug>.md` with the front matter of the design
+("Posts: front matter contract"). `load_posts` reads every post once, reports every
+mistake as a one-line `Problem`, and decides for each post whether it may be published:
+
+- invalid post (any error)                    -> held back, never published
+- a participant (or guardian) not approved    -> held back, `held_reason` says why
+- outside `publish_from`/`publish_until`      -> held back
+- approved consent older than the review age  -> published, with a warning
+
+Holding a post back is not a mistake: it is logged by the hook, not reported here.
+Participant data (`participants`, refs, consent) lives only inside this module's
+records for the gate; `Post` carries no participant data at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from stodlanken.media import audio_duration, image_problem
+from stodlanken.problems import LineDict, LineList, Problem, parse_yaml, relpath
+
+TYPE_LABELS = {"film": "Film", "slideshow": "Bildspel", "podcast": "Podd", "text": "Text"}
+# Material Design icons shipped with the theme (`.icons/<name>.svg`): type is never colour alone.
+TYPE_ICONS = {
+    "film": "material/movie-open-outline",
+    "slideshow": "material/image-multiple-outline",
+    "podcast": "material/microphone-outline",
+    "text": "material/text-box-outline",
+}
+CONSENTS = ("approved", "pending", "withdrawn")
+SUMMARY_MAX = 160
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_MAX = 40
+REF_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,19}$")
+
+IMAGE_EXTS = (".jpg", ".jpeg", ".png", ".webp")
+VIDEO_EXTS = (".mp4", ".webm")
+AUDIO_EXTS = (".mp3", ".m4a", ".ogg", ".opus", ".wav")
+CAPTION_EXTS = (".vtt",)
+TRANSCRIPT_EXTS = (".md", ".txt")
+
+# Keys of the contract, plus the few Material blog keys an editor may reasonably use.
+_KNOWN_KEYS = {
+    "title", "date", "type", "summary", "situations", "services", "media", "participants",
+    "credits", "publish_from", "publish_until",
+    "categories", "pin", "draft", "readtime", "hide", "search", "description",
+}
+_PARTICIPANT_KEYS = {"ref", "consent", "consent_date", "minor", "guardian_consent", "visible"}
+_MEDIA_KEYS = {
+    "film": {"video", "captions", "poster", "poster_alt", "shows"},
+    "slideshow": {"slides"},
+    "podcast": {"audio", "transcript", "duration", "poster", "poster_alt", "shows"},
+    "text": {"poster", "poster_alt", "shows"},
+}
+_SLIDE_KEYS = {"image", "alt", "caption", "shows"}
+# Front matter keys that must never reach a template, the search index or any file.
+PRIVATE_KEYS = ("participants", "publish_from", "publish_until")
+
+_FILENAME_ALT_RE = re.compile(
+    r"(\.(jpe?g|png|gif|webp|heic|svg|mp4|mov|webm)$)|^(img|dsc|dscn|dcim|pxl|photo|bild|image|screenshot)[\s_-]*\d+",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Slide:
+    image: str  # src_uri
+    alt: str
+    caption: str | None = None
+
+
+@dataclass(frozen=True)
+class Post:
+    path: str  # relative to the project root, e.g. "docs/inlagg/posts/film.md"
+    src_uri: str  # relative to docs_dir, e.g. "inlagg/posts/film.md"
+    slug: str
+    title: str
+    date: date
+    type: str  # film | slideshow | podcast | text
+    summary: str
+    situations: tuple[str, ...] = ()
+    services: tuple[str, ...] = ()
+    credits: str | None = None
+    held_reason: str | None = None  # None: published; else why it is held back (Swedish)
+    valid: bool = True
+    # Media, every path a src_uri (relative to docs_dir); None when the type has none.
+    video: str | None = None
+    captions: str | None = None
+    poster: str | None = None
+    poster_alt: str | None = None
+    slides: tuple[Slide, ...] = ()
+    audio: str | None = None
+    transcript: str | None = None  # src_uri of the transcript file (Markdown)
+    duration: int | None = None  # seconds, podcasts
+
+    @property
+    def published(self) -> bool:
+        return self.held_reason is None
+
+    @property
+    def type_label(self) -> str:
+        return TYPE_LABELS.get(self.type, self.type)
+
+    @property
+    def type_icon(self) -> str:
+        return TYPE_ICONS.get(self.type, TYPE_ICONS["text"])
+
+    @property
+    def images(self) -> tuple[str, ...]:
+        """Images this post shows (posters and slides): these get their metadata stripped."""
+        found = [self.poster] + [slide.image for slide in self.slides]
+        return tuple(uri for uri in found if uri)
+
+    @property
+    def media_files(self) -> tuple[str, ...]:
+        """Every media file the post uses (src_uris), transcript included."""
+        found = [self.video, self.captions, self.audio, self.transcript, *self.images]
+        return tuple(dict.fromkeys(uri for uri in found if uri))
+
+
+def load_posts(
+    docs_dir: Path,
+    *,
+    blog_dir: str,
+    root: Path,
+    situations: set[str],
+    services: set[str],
+    today: date,
+    consent_review_days: int = 365,
+    guardian_age: int = 18,
+) -> tuple[list[Post], list[Problem]]:
+    """Read and validate every post; newest first. Invalid posts come back held back.
+
+    Never raises on bad input: every mistake becomes a `Problem`.
+    """
+    posts_dir = Path(docs_dir) / blog_dir / "posts"
+    posts: list[Post] = []
+    problems: list[Problem] = []
+    if not posts_dir.is_dir():
+        return posts, problems
+    context = _Context(Path(docs_dir), Path(root), situations, services, today, consent_review_days, guardian_age)
+    for path in sorted(posts_dir.glob("*.md")):
+        post, found = _load_post(path, context)
+        posts.append(post)
+        problems.extend(found)
+    posts.sort(key=lambda post: (post.date, post.slug), reverse=True)
+    return posts, problems
+
+
+def is_post_page(src_uri: str, blog_dir: str) -> bool:
+    """A post is a Markdown file directly in `<blog_dir>/posts/`."""
+    path = PurePosixPath(src_uri)
+    return path.suffix == ".md" and path.parent == PurePosixPath(blog_dir, "posts")
+
+
+def in_posts_dir(src_uri: str, blog_dir: str) -> bool:
+    return src_uri.startswith(f"{blog_dir}/posts/")
+
+
+# --- internals ---------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    docs_dir: Path
+    root: Path
+    situations: set[str]
+    services: set[str]
+    today: date
+    consent_review_days: int
+    guardian_age: int
+
+
+class _Checker:
+    """Collects the problems of one post file."""
+
+    def __init__(self, rel: str):
+        self.rel = rel
+        self.problems: list[Problem] = []
+
+    def error(self, line: int | None, field: str, message: str, fix: str) -> None:
+        self.problems.append(Problem(self.rel, line, field, message, fix))
+
+    def warn(self, line: int | None, field: str, message: str, fix: str) -> None:
+        self.problems.append(Problem(self.rel, line, field, message, fix, warning=True))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(not problem.warning for problem in self.problems)
+
+
+def _load_post(path: Path, ctx: _Context) -> tuple[Post, list[Problem]]:
+    rel = relpath(path, ctx.root)
+    src_uri = path.relative_to(ctx.docs_dir).as_posix()
+    check = _Checker(rel)
+    slug = path.stem
+    fallback = Post(rel, src_uri, slug, slug, date.min, "text", "", held_reason="innehåller fel (se felen ovan)", valid=False)
+
+    if not SLUG_RE.match(slug) or len(slug) > SLUG_MAX:
+        check.error(None, "(filnamn)", f"”{path.name}” går inte att använda i en webbadress",
+                    f"döp om filen till högst {SLUG_MAX} tecken a–z, 0–9 och bindestreck, t.ex. brak-hemma.md")
+
+    meta = _read_front_matter(path, check)
+    if not isinstance(meta, dict):
+        return fallback, check.problems
+
+    for key in meta:
+        if key not in _KNOWN_KEYS:
+            check.error(meta.line_of(key), str(key), "okänt fält",
+                        "kontrollera stavningen; tillåtna fält: title, date, type, summary, situations, services, media, participants, credits, publish_from, publish_until")
+
+    title = _text(meta, "title", check, required=True)
+    when = _date(meta, "date", check, required=True)
+    kind = _text(meta, "type", check, required=True)
+    if kind is not None and kind not in TYPE_LABELS:
+        check.error(meta.line_of("type"), "type", f"okänd typ ”{kind}”", "skriv film, slideshow, podcast eller text")
+        kind = None
+    summary = _text(meta, "summary", check, required=True)
+    if summary and len(summary) > SUMMARY_MAX:
+        check.error(meta.line_of("summary"), "summary", f"är {len(summary)} tecken lång",
+                    f"korta den till högst {SUMMARY_MAX} tecken (den visas på kort och i delningar)")
+    situations = _ids(meta, "situations", ctx.situations, check, required=True,
+                      what="situation", where="support_directory/situations.yml")
+    services = _ids(meta, "services", ctx.services, check, required=False,
+                    what="tjänst", where="support_directory/services/")
+    credits = _text(meta, "credits", check, required=False)
+    publish_from = _date(meta, "publish_from", check, required=False)
+    publish_until = _date(meta, "publish_until", check, required=False)
+
+    refs, held = _participants(meta, kind, ctx, check)
+    media = _media(meta, kind, path, refs, ctx, check)
+
+    if held is None and meta.get("draft") is True:
+        held = "är ett utkast (draft: true)"
+    if held is None and publish_from and ctx.today < publish_from:
+        held = f"publiceras först {publish_from.isoformat()} (publish_from)"
+    if held is None and publish_until and ctx.today > publish_until:
+        held = f"publiceringstiden tog slut {publish_until.isoformat()} (publish_until)"
+
+    if check.has_errors or title is None or when is None or kind is None or summary is None:
+        return fallback, check.problems
+
+    post = Post(
+        path=rel, src_uri=src_uri, slug=slug, title=title, date=when, type=kind, summary=summary,
+        situations=situations, services=services, credits=credits, held_reason=held, **media,
+    )
+    return post, check.problems
+
+
+def _read_front_matter(path: Path, check: _Checker) -> LineDict | None:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        check.error(None, "(fil)", f"kan inte läsas ({error})", "spara filen som UTF-8")
+        return None
+    match = re.match(r"^---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|$)", text, re.DOTALL)
+    if not match:
+        check.error(1, "(front matter)", "saknas", "börja filen med en rad ---, fälten (title, date, type …) och en rad ---")
+        return None
+    try:
+        meta = parse_yaml(match.group(1) or "", line_offset=1)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else None
+        what = getattr(error, "problem", None) or "ogiltig YAML"
+        check.error(line, "(front matter)", f"ogiltig YAML: {what}", "kontrollera indrag, kolon och citattecken på raden")
+        return None
+    if not isinstance(meta, dict):
+        check.error(2, "(front matter)", "är inte en lista av fält", "skriv ett fält per rad: namn: värde")
+        return None
+    return meta
+
+
+def _text(meta: LineDict, key: str, check: _Checker, *, required: bool) -> str | None:
+    value = meta.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            check.error(meta.line_of(key) if key in meta else None, key, "saknas", f"lägg till {key}: … i front matter")
+        return None
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        check.error(meta.line_of(key), key, "ska vara text", f"skriv {key}: följt av en rad text")
+        return None
+    return str(value).strip()
+
+
+def _date(meta: LineDict, key: str, check: _Checker, *, required: bool) -> date | None:
+    value = meta.get(key)
+    if value is None:
+        if required:
+            check.error(None, key, "saknas", f"lägg till {key}: ÅÅÅÅ-MM-DD, t.ex. {key}: 2026-10-01")
+        return None
+    return _as_date(value, meta.line_of(key), key, check)
+
+
+def _as_date(value: Any, line: int | None, field: str, check: _Checker) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    check.error(line, field, f"”{value}” är inget datum", "skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-10-01")
+    return None
+
+
+def _ids(meta: LineDict, key: str, known: set[str], check: _Checker, *, required: bool, what: str, where: str) -> tuple[str, ...]:
+    value = meta.get(key)
+    if value is None or value == []:
+        if required:
+            check.error(meta.line_of(key) if key in meta else None, key, "saknas",
+                        f"lägg till {key}: [id, …] med minst en {what} från {where}")
+        return ()
+    if isinstance(value, str):
+        value = LineList([value])
+        value.line, value.item_lines = meta.line_of(key), [meta.line_of(key)]
+    if not isinstance(value, list):
+        check.error(meta.line_of(key), key, "ska vara en lista", f"skriv {key}: [id, id]")
+        return ()
+    lines = getattr(value, "item_lines", [])
+    found: list[str] = []
+    for index, item in enumerate(value):
+        line = lines[index] if index < len(lines) else meta.line_of(key)
+        if isinstance(item, int) and not isinstance(item, bool):
+            item = str(item)  # YAML reads [112, 1177] as numbers
+        if not isinstance(item, str) or item not in known:
+            check.error(line, f"{key}[{index}]", f"okänd {what} ”{item}”",
+                        f"använd ett id som finns i {where}" + (f" ({', '.join(sorted(known)[:12])})" if known else ""))
+        elif item not in found:
+            found.append(item)
+    return tuple(found)
+
+
+def _participants(meta: LineDict, kind: str | None, ctx: _Context, check: _Checker) -> tuple[dict[str, bool], str | None]:
+    """Validate participants; return {ref: visible} and why the post is held back (or None)."""
+    value = meta.get("participants")
+    needs = kind in ("film", "slideshow", "podcast")
+    if not value:
+        if needs:
+            check.error(meta.line_of("participants") if "participants" in meta else None, "participants", "saknas",
+                        f"lista alla som medverkar i en {TYPE_LABELS[kind].lower()}, med ref, consent och consent_date")
+        return {}, None
+    if not isinstance(value, list):
+        check.error(meta.line_of("participants"), "participants", "ska vara en lista", "skriv en rad - ref: p1 per medverkande")
+        return {}, None
+
+    refs: dict[str, bool] = {}
+    reasons: list[str] = []
+    for index, person in enumerate(value):
+        where = f"participants[{index}]"
+        line = value.item_lines[index] if isinstance(value, LineList) else None
+        if not isinstance(person, dict):
+            check.error(line, where, "ska vara ett fält-block", "skriv - ref: p1 och consent: approved på egna rader")
+            continue
+        for key in person:
+            if key not in _PARTICIPANT_KEYS:
+                check.error(person.line_of(key), f"{where}.{key}", "okänt fält",
+                            "tillåtna fält: ref, consent, consent_date, minor, guardian_consent, visible")
+        ref = person.get("ref")
+        if not isinstance(ref, str) or not REF_RE.match(ref):
+            check.error(person.line_of("ref"), f"{where}.ref", "saknas eller är ogiltig" if ref is None else f"”{ref}” är ingen pseudonym",
+                        "skriv en kort pseudonym som p1 (aldrig ett riktigt namn)")
+            ref = f"#{index + 1}"
+        elif ref in refs:
+            check.error(person.line_of("ref"), f"{where}.ref", f"”{ref}” finns redan", "ge varje medverkande en egen ref, t.ex. p1, p2")
+
+        consent = person.get("consent")
+        if consent not in CONSENTS:
+            check.error(person.line_of("consent"), f"{where}.consent",
+                        "saknas" if consent is None else f"okänt värde ”{consent}”", "skriv approved, pending eller withdrawn")
+        consent_date = None
+        if consent == "approved":
+            if person.get("consent_date") is None:
+                check.error(person.line_of("consent_date"), f"{where}.consent_date", "saknas",
+                            "skriv datumet då samtycket gavs, t.ex. 2026-10-01")
+            else:
+                consent_date = _as_date(person["consent_date"], person.line_of("consent_date"), f"{where}.consent_date", check)
+            if consent_date and consent_date > ctx.today:
+                check.error(person.line_of("consent_date"), f"{where}.consent_date", "ligger i framtiden",
+                            "skriv datumet då samtycket faktiskt gavs")
+            elif consent_date and (ctx.today - consent_date).days > ctx.consent_review_days:
+                months = round(ctx.consent_review_days / 30.4)
+                check.warn(person.line_of("consent_date"), f"{where}.consent_date",
+                           f"samtycket för {ref} är äldre än {months} månader",
+                           f"fråga {ref} om samtycket fortfarande gäller och skriv in det nya datumet")
+
+        minor = person.get("minor", False)
+        if not isinstance(minor, bool):
+            check.error(person.line_of("minor"), f"{where}.minor", "ska vara true eller false",
+                        f"skriv minor: true om personen är under {ctx.guardian_age} år")
+            minor = True  # on the safe side: then a guardian must approve too
+        guardian = person.get("guardian_consent")
+        if guardian is not None and guardian not in CONSENTS:
+            check.error(person.line_of("guardian_consent"), f"{where}.guardian_consent", f"okänt värde ”{guardian}”",
+                        "skriv approved, pending eller withdrawn")
+
+        visible = person.get("visible", True)
+        if not isinstance(visible, bool):
+            check.error(person.line_of("visible"), f"{where}.visible", "ska vara true eller false",
+                        "skriv visible: false om personen inte får synas på bild")
+            visible = False  # on the safe side
+        refs[ref] = visible
+
+        if consent == "withdrawn":
+            reasons.append(f"{ref} har återkallat sitt samtycke")
+        elif consent != "approved":
+            reasons.append(f"väntar på samtycke från {ref}")
+        if minor and guardian == "withdrawn":
+            reasons.append(f"vårdnadshavaren till {ref} har återkallat sitt samtycke")
+        elif minor and guardian != "approved":
+            reasons.append(f"väntar på vårdnadshavares samtycke för {ref} (under {ctx.guardian_age} år)")
+    return refs, "; ".join(reasons) or None
+
+
+def _media(meta: LineDict, kind: str | None, post_path: Path, refs: dict[str, bool], ctx: _Context, check: _Checker) -> dict:
+    """Validate `media` for the post's type; return Post keyword arguments."""
+    value = meta.get("media")
+    if kind is None:
+        return {}
+    if value is None:
+        if kind != "text":
+            need = {"film": "video, captions, poster och poster_alt", "slideshow": "slides",
+                    "podcast": "audio och transcript"}[kind]
+            check.error(None, "media", "saknas", f"en {TYPE_LABELS[kind].lower()} behöver media: med {need}")
+        return {}
+    if not isinstance(value, dict):
+        check.error(meta.line_of("media"), "media", "ska vara ett block med fält", "skriv media: och fälten indragna på raderna under")
+        return {}
+    for key in value:
+        if key not in _MEDIA_KEYS[kind]:
+            check.error(value.line_of(key), f"media.{key}", f"hör inte till typen {kind}",
+                        f"tillåtna fält för {kind}: {', '.join(sorted(_MEDIA_KEYS[kind]))}")
+
+    def file(key: str, exts: tuple[str, ...], *, required: bool, holder: LineDict = value, prefix: str = "media") -> str | None:
+        return _media_file(holder, key, exts, post_path, ctx, check, required=required, prefix=prefix)
+
+    def alt(key: str, image_uri: str | None, holder: LineDict = value, prefix: str = "media") -> str | None:
+        return _alt(holder, key, image_uri, check, prefix=prefix)
+
+    result: dict[str, Any] = {}
+    _shows(value, "shows", refs, check, prefix="media")
+    if kind == "film":
+        result["video"] = file("video", VIDEO_EXTS, required=True)
+        result["captions"] = file("captions", CAPTION_EXTS, required=True)
+        if result["captions"]:
+            _check_webvtt(ctx.docs_dir / result["captions"], value.line_of("captions"), check)
+    if kind == "podcast":
+        result["audio"] = file("audio", AUDIO_EXTS, required=True)
+        result["transcript"] = file("transcript", TRANSCRIPT_EXTS, required=True)
+        result["duration"] = _duration(value, result["audio"], ctx, check)
+    if kind in ("film", "podcast", "text"):
+        result["poster"] = file("poster", IMAGE_EXTS, required=kind == "film")
+        if result["poster"] or "poster_alt" in value:
+            result["poster_alt"] = alt("poster_alt", result["poster"])
+    if kind == "slideshow":
+        result["slides"] = _slides(value, post_path, refs, ctx, check)
+    return result
+
+
+def _media_file(holder: LineDict, key: str, exts: tuple[str, ...], post_path: Path, ctx: _Context, check: _Checker,
+                *, required: bool, prefix: str) -> str | None:
+    field = f"{prefix}.{key}"
+    value = holder.get(key)
+    if value is None or value == "":
+        if required:
+            check.error(holder.line_of(key) if key in holder else holder.line, field, "saknas",
+                        f"lägg till {key}: media/filnamn ({' eller '.join(exts)})")
+        return None
+    line = holder.line_of(key)
+    if not isinstance(value, str) or "://" in value or value.startswith("/"):
+        check.error(line, field, f"”{value}” är ingen fil bredvid inlägget",
+                    "lägg filen i docs/ och skriv sökvägen relativt inlägget, t.ex. media/film.mp4")
+        return None
+    if not value.lower().endswith(exts):
+        check.error(line, field, f"”{value}” har fel filtyp", f"använd en fil som slutar på {' eller '.join(exts)}")
+        return None
+    target = (post_path.parent / value).resolve()
+    try:
+        src_uri = target.relative_to(ctx.docs_dir.resolve()).as_posix()
+    except ValueError:
+        check.error(line, field, f"”{value}” ligger utanför docs/", "lägg filen i docs/inlagg/posts/media/")
+        return None
+    if not target.is_file():
+        check.error(line, field, f"filen ”{value}” finns inte", f"lägg filen i {relpath(target.parent, ctx.root)}/ eller rätta namnet")
+        return None
+    if exts == IMAGE_EXTS and (problem := image_problem(target)):
+        check.error(line, field, f"”{value}” {problem}", "spara bilden igen som JPEG eller PNG")
+        return None
+    return src_uri
+
+
+def _alt(holder: LineDict, key: str, image_uri: str | None, check: _Checker, *, prefix: str) -> str | None:
+    field = f"{prefix}.{key}"
+    value = holder.get(key)
+    if not isinstance(value, str) or not value.strip():
+        check.error(holder.line_of(key) if key in holder else holder.line, field, "saknas eller är tom",
+                    "beskriv med några ord vad bilden visar, t.ex. ”Två händer runt en kopp te”")
+        return None
+    text = value.strip()
+    stem = PurePosixPath(image_uri).stem.lower() if image_uri else None
+    if _FILENAME_ALT_RE.search(text) or (stem and text.lower() in (stem, PurePosixPath(image_uri).name.lower())):
+        check.error(holder.line_of(key), field, f"”{text}” ser ut som ett filnamn",
+                    "beskriv med ord vad bilden visar, för den som inte ser den")
+        return None
+    return text
+
+
+def _shows(holder: LineDict, key: str, refs: dict[str, bool], check: _Checker, *, prefix: str) -> None:
+    """The visibility rule: nobody marked `visible: false` may be shown."""
+    value = holder.get(key)
+    if value is None:
+        return
+    if not isinstance(value, list):
+        check.error(holder.line_of(key), f"{prefix}.{key}", "ska vara en lista", "skriv shows: [p1, p2] eller shows: []")
+        return
+    lines = getattr(value, "item_lines", [])
+    for index, ref in enumerate(value):
+        line = lines[index] if index < len(lines) else holder.line_of(key)
+        field = f"{prefix}.{key}[{index}]"
+        if ref not in refs:
+            check.error(line, field, f"”{ref}” finns inte bland participants", "lägg till personen under participants eller rätta ref")
+        elif refs[ref] is False:
+            check.error(line, field, f"{ref} har visible: false och får inte synas",
+                        f"ta bort {ref} från shows och byt bilden mot en där {ref} inte syns")
+
+
+def _slides(value: LineDict, post_path: Path, refs: dict[str, bool], ctx: _Context, check: _Checker) -> tuple[Slide, ...]:
+    slides = value.get("slides")
+    if not isinstance(slides, list) or not slides:
+        check.error(value.line_of("slides") if "slides" in value else value.line, "media.slides", "saknas eller är tom",
+                    "lägg till minst en bild: - image: media/bild-1.jpg och alt: …")
+        return ()
+    result: list[Slide] = []
+    for index, slide in enumerate(slides):
+        prefix = f"media.slides[{index}]"
+        if not isinstance(slide, dict):
+            line = slides.item_lines[index] if isinstance(slides, LineList) else None
+            check.error(line, prefix, "ska vara ett fält-block", "skriv - image: media/bild.jpg och alt: … på egna rader")
+            continue
+        for key in slide:
+            if key not in _SLIDE_KEYS:
+                check.error(slide.line_of(key), f"{prefix}.{key}", "okänt fält", "tillåtna fält: image, alt, caption, shows")
+        image = _media_file(slide, "image", IMAGE_EXTS, post_path, ctx, check, required=True, prefix=prefix)
+        alt = _alt(slide, "alt", image, check, prefix=prefix)
+        _shows(slide, "shows", refs, check, prefix=prefix)
+        caption = slide.get("caption")
+        if image and alt:
+            result.append(Slide(image, alt, str(caption).strip() if caption else None))
+    return tuple(result)
+
+
+def _check_webvtt(path: Path, line: int, check: _Checker) -> None:
+    try:
+        head = path.read_text(encoding="utf-8-sig")[:6]
+    except (OSError, UnicodeDecodeError):
+        head = ""
+    if head != "WEBVTT":
+        check.error(line, "media.captions", "är ingen WebVTT-fil (första raden ska vara WEBVTT)",
+                    "spara undertexterna som WebVTT (.vtt), t.ex. med Subtitle Edit")
+
+
+def _duration(value: LineDict, audio: str | None, ctx: _Context, check: _Checker) -> int | None:
+    given = value.get("duration")
+    if given is not None:
+        text = str(given)
+        match = re.fullmatch(r"(?:(\d+):)?(\d{1,2}):(\d{2})|(\d+)", text.strip())
+        if not match:
+            check.error(value.line_of("duration"), "media.duration", f"”{text}” är ingen speltid", "skriv minuter:sekunder, t.ex. \"12:05\"")
+            return None
+        if match.group(4):
+            return int(match.group(4))
+        return int(match.group(1) or 0) * 3600 + int(match.group(2)) * 60 + int(match.group(3))
+    if audio is None:
+        return None
+    seconds = audio_duration(ctx.docs_dir / audio)
+    if seconds is None:
+        check.error(value.line_of("audio"), "media.duration", "speltiden går inte att läsa ur filen",
+                    "skriv speltiden själv, t.ex. duration: \"12:05\"")
+    return seconds

@@ -1,0 +1,319 @@
+"""Unit tests for hooks/stodlanken/posts.py: the front matter contract and the consent gate."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from stodlanken.posts import TYPE_LABELS, is_post_page, load_posts
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE_MEDIA = ROOT / "docs" / "inlagg" / "posts" / "media"
+SITUATIONS = {"ma-daligt", "hemma", "vald", "sjalvmordstankar", "kropp-sex"}
+SERVICES = {"112", "1177", "bris", "mind-sjalvmordslinjen", "kvinnofridslinjen", "polisen", "umo", "youmo"}
+TODAY = date(2026, 11, 25)
+
+FILM = """\
+---
+title: En film om stöd
+date: 2026-10-12
+type: film
+summary: En kort film.
+situations: [ma-daligt]
+services: [1177, bris]
+media:
+  video: media/vart-vander-jag-mig.mp4
+  captions: media/vart-vander-jag-mig.sv.vtt
+  poster: media/vart-vander-jag-mig.jpg
+  poster_alt: En blå bild med text
+  shows: [p1]
+participants:
+  - ref: p1
+    consent: approved
+    consent_date: 2026-10-02
+    visible: true
+---
+
+Text.
+"""
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    shutil.copytree(EXAMPLE_MEDIA, docs / "inlagg" / "posts" / "media")
+    return docs
+
+
+def write(docs: Path, name: str, text: str) -> Path:
+    path = docs / "inlagg" / "posts" / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def load(docs: Path, **options):
+    return load_posts(docs, blog_dir="inlagg", root=docs.parent, situations=SITUATIONS, services=SERVICES,
+                      today=options.pop("today", TODAY), **options)
+
+
+def errors(problems):
+    return [str(problem) for problem in problems if not problem.warning]
+
+
+def test_example_posts_are_valid_and_published():
+    posts, problems = load_posts(ROOT / "docs", blog_dir="inlagg", root=ROOT, situations=SITUATIONS,
+                                 services=SERVICES, today=TODAY)
+    assert problems == []
+    assert {post.type for post in posts} == set(TYPE_LABELS)
+    assert all(post.published for post in posts)
+    assert [post.date for post in posts] == sorted((post.date for post in posts), reverse=True)
+    podcast = next(post for post in posts if post.type == "podcast")
+    assert podcast.duration == 37
+    assert podcast.transcript == "inlagg/posts/media/att-vaga-prata.sv.md"
+
+
+def test_valid_film_becomes_a_typed_record(docs):
+    write(docs, "film.md", FILM)
+    (post,), problems = load(docs)
+    assert problems == []
+    assert post.path == "docs/inlagg/posts/film.md"
+    assert post.src_uri == "inlagg/posts/film.md"
+    assert (post.slug, post.type, post.date) == ("film", "film", date(2026, 10, 12))
+    assert post.services == ("1177", "bris")
+    assert post.published and post.held_reason is None
+    assert post.media_files == (
+        "inlagg/posts/media/vart-vander-jag-mig.mp4",
+        "inlagg/posts/media/vart-vander-jag-mig.sv.vtt",
+        "inlagg/posts/media/vart-vander-jag-mig.jpg",
+    )
+    assert not hasattr(post, "participants")
+
+
+def test_post_with_pending_consent_is_held_back_without_a_problem(docs):
+    write(docs, "film.md", FILM.replace("consent: approved\n    consent_date: 2026-10-02", "consent: pending"))
+    (post,), problems = load(docs)
+    assert problems == []
+    assert not post.published
+    assert post.held_reason == "väntar på samtycke från p1"
+
+
+def test_withdrawn_consent_unpublishes(docs):
+    write(docs, "film.md", FILM.replace("consent: approved", "consent: withdrawn"))
+    (post,), problems = load(docs)
+    assert errors(problems) == []
+    assert post.held_reason == "p1 har återkallat sitt samtycke"
+
+
+@pytest.mark.parametrize("guardian, reason", [
+    (None, "väntar på vårdnadshavares samtycke för p1 (under 18 år)"),
+    ("pending", "väntar på vårdnadshavares samtycke för p1 (under 18 år)"),
+    ("withdrawn", "vårdnadshavaren till p1 har återkallat sitt samtycke"),
+    ("approved", None),
+])
+def test_minor_needs_guardian_consent(docs, guardian, reason):
+    extra = "    minor: true\n" + (f"    guardian_consent: {guardian}\n" if guardian else "")
+    write(docs, "film.md", FILM.replace("    visible: true\n", "    visible: true\n" + extra))
+    (post,), problems = load(docs)
+    assert problems == []
+    assert post.held_reason == reason
+
+
+def test_guardian_age_setting_is_named_in_the_reason(docs):
+    write(docs, "film.md", FILM.replace("    visible: true\n", "    visible: true\n    minor: true\n"))
+    (post,), _ = load(docs, guardian_age=15)
+    assert post.held_reason.endswith("(under 15 år)")
+
+
+@pytest.mark.parametrize("field, value, reason", [
+    ("publish_from", "2026-12-01", "publiceras först 2026-12-01 (publish_from)"),
+    ("publish_until", "2026-11-24", "publiceringstiden tog slut 2026-11-24 (publish_until)"),
+    ("publish_from", "2026-11-25", None),
+    ("publish_until", "2026-11-25", None),
+])
+def test_publish_window(docs, field, value, reason):
+    write(docs, "film.md", FILM.replace("type: film\n", f"type: film\n{field}: {value}\n"))
+    (post,), problems = load(docs)
+    assert problems == []
+    assert post.held_reason == reason
+
+
+def test_old_consent_is_a_warning_not_an_error(docs):
+    write(docs, "film.md", FILM.replace("consent_date: 2026-10-02", "consent_date: 2025-10-01"))
+    (post,), problems = load(docs)
+    assert post.published
+    assert [str(problem) for problem in problems] == [
+        "docs/inlagg/posts/film.md:17: participants[0].consent_date: samtycket för p1 är äldre än 12 månader"
+        " — fråga p1 om samtycket fortfarande gäller och skriv in det nya datumet"
+    ]
+    assert problems[0].warning
+
+
+def test_consent_review_age_is_configurable(docs):
+    write(docs, "film.md", FILM)
+    _, problems = load(docs, consent_review_days=30)
+    assert [problem.warning for problem in problems] == [True]
+
+
+def test_visible_false_participant_in_shows_is_an_error(docs):
+    write(docs, "film.md", FILM.replace("visible: true", "visible: false"))
+    (post,), problems = load(docs)
+    assert errors(problems) == [
+        "docs/inlagg/posts/film.md:13: media.shows[0]: p1 har visible: false och får inte synas"
+        " — ta bort p1 från shows och byt bilden mot en där p1 inte syns"
+    ]
+    assert not post.published and not post.valid
+
+
+def test_visible_false_participant_in_a_slide_is_an_error(docs):
+    write(docs, "bildspel.md", """\
+        ---
+        title: Bildspel
+        date: 2026-10-12
+        type: slideshow
+        summary: Bilder.
+        situations: [hemma]
+        media:
+          slides:
+            - image: media/fem-stallen-1.jpg
+              alt: En rubrik på blå bakgrund
+            - image: media/fem-stallen-2.jpg
+              alt: En rubrik på röd bakgrund
+              shows: [p1, p2]
+        participants:
+          - {ref: p1, consent: approved, consent_date: 2026-10-01}
+          - {ref: p2, consent: approved, consent_date: 2026-10-01, visible: false}
+        ---
+        """)
+    _, problems = load(docs)
+    assert errors(problems) == [
+        "docs/inlagg/posts/bildspel.md:13: media.slides[1].shows[1]: p2 har visible: false och får inte synas"
+        " — ta bort p2 från shows och byt bilden mot en där p2 inte syns"
+    ]
+
+
+@pytest.mark.parametrize("change, expected", [
+    (("type: film", "type: video"), ":4: type: okänd typ ”video” — skriv film, slideshow, podcast eller text"),
+    (("title: En film om stöd\n", ""), ": title: saknas — lägg till title: … i front matter"),
+    (("situations: [ma-daligt]", "situations: [ma-dalig]"), ":6: situations[0]: okänd situation ”ma-dalig”"),
+    (("services: [1177, bris]", "services: [1177, brys]"), ":7: services[1]: okänd tjänst ”brys”"),
+    (("vart-vander-jag-mig.mp4", "finns-inte.mp4"), ":9: media.video: filen ”media/finns-inte.mp4” finns inte"),
+    (("  captions: media/vart-vander-jag-mig.sv.vtt\n", ""), ": media.captions: saknas"),
+    (("poster_alt: En blå bild med text", "poster_alt: ''"), ":12: media.poster_alt: saknas eller är tom"),
+    (("poster_alt: En blå bild med text", "poster_alt: IMG_2041.jpg"), ":12: media.poster_alt: ”IMG_2041.jpg” ser ut som ett filnamn"),
+    (("poster_alt: En blå bild med text", "poster_alt: vart-vander-jag-mig"), ":12: media.poster_alt: ”vart-vander-jag-mig” ser ut som ett filnamn"),
+    (("    consent_date: 2026-10-02\n", ""), ":15: participants[0].consent_date: saknas — skriv datumet då samtycket gavs, t.ex. 2026-10-01"),
+    (("consent: approved", "consent: ja"), ":16: participants[0].consent: okänt värde ”ja”"),
+    (("shows: [p1]", "shows: [p9]"), ":13: media.shows[0]: ”p9” finns inte bland participants"),
+    (("summary: En kort film.", "summary: " + "x" * 161), ":5: summary: är 161 tecken lång"),
+    (("date: 2026-10-12", "date: 12 oktober"), ":3: date: ”12 oktober” är inget datum"),
+    (("credits", "credits"), None),
+    (("type: film\n", "type: film\nsituation: [hemma]\n"), ":5: situation: okänt fält"),
+])
+def test_each_mistake_is_one_line_naming_file_line_and_field(docs, change, expected):
+    write(docs, "film.md", FILM.replace(*change))
+    (post,), problems = load(docs)
+    if expected is None:
+        assert problems == []
+        return
+    (problem,) = errors(problems)
+    assert problem.startswith("docs/inlagg/posts/film.md")
+    assert expected in problem
+    assert " — " in problem and "\n" not in problem
+    assert not post.published
+
+
+def test_participant_ref_must_be_a_pseudonym(docs):
+    write(docs, "film.md", FILM.replace("ref: p1", "ref: Anna Svensson").replace("shows: [p1]", "shows: []"))
+    _, problems = load(docs)
+    assert errors(problems) == [
+        "docs/inlagg/posts/film.md:15: participants[0].ref: ”Anna Svensson” är ingen pseudonym"
+        " — skriv en kort pseudonym som p1 (aldrig ett riktigt namn)"
+    ]
+
+
+def test_podcast_without_transcript_is_an_error(docs):
+    write(docs, "podd.md", """\
+        ---
+        title: Podd
+        date: 2026-10-12
+        type: podcast
+        summary: Ett samtal.
+        situations: [ma-daligt]
+        media:
+          audio: media/att-vaga-prata.mp3
+        participants:
+          - {ref: p1, consent: approved, consent_date: 2026-10-01}
+        ---
+        """)
+    _, problems = load(docs)
+    assert errors(problems) == ["docs/inlagg/posts/podd.md:8: media.transcript: saknas — lägg till transcript: media/filnamn (.md eller .txt)"]
+
+
+def test_media_post_without_participants_is_an_error(docs):
+    write(docs, "film.md", FILM.split("participants:")[0].replace("  shows: [p1]\n", "") + "---\n")
+    _, problems = load(docs)
+    assert any(": participants: saknas" in line for line in errors(problems))
+
+
+def test_captions_must_be_webvtt(docs):
+    (docs / "inlagg/posts/media/fel.vtt").write_text("1\n00:00:00,000 --> 00:00:01,000\nHej\n", encoding="utf-8")
+    write(docs, "film.md", FILM.replace("vart-vander-jag-mig.sv.vtt", "fel.vtt"))
+    _, problems = load(docs)
+    assert [line.split(": ", 2)[1] for line in errors(problems)] == ["media.captions"]
+
+
+@pytest.mark.parametrize("name", ["Film.md", "när-bråk.md", "film_1.md", "a" * 41 + ".md"])
+def test_file_name_must_fit_in_a_url(docs, name):
+    write(docs, name, FILM)
+    (post,), problems = load(docs)
+    assert [problem.field for problem in problems] == ["(filnamn)"]
+    assert not post.published
+
+
+def test_broken_yaml_is_one_problem_with_a_line_number(docs):
+    write(docs, "film.md", FILM.replace("summary: En kort film.", "summary: [En kort film."))
+    (post,), problems = load(docs)
+    (line,) = errors(problems)
+    assert line.startswith("docs/inlagg/posts/film.md:") and "ogiltig YAML" in line
+    assert not post.published
+
+
+def test_missing_front_matter(docs):
+    write(docs, "film.md", "# Bara text\n")
+    (post,), problems = load(docs)
+    assert errors(problems) == ["docs/inlagg/posts/film.md:1: (front matter): saknas — börja filen med en rad ---, fälten (title, date, type …) och en rad ---"]
+
+
+def test_all_mistakes_of_a_post_are_reported_at_once(docs):
+    text = FILM.replace("type: film", "type: film\nsituation: x").replace("services: [1177, bris]", "services: [nope]")
+    write(docs, "film.md", text.replace("poster_alt: En blå bild med text", "poster_alt: ''"))
+    _, problems = load(docs)
+    assert len(errors(problems)) == 3
+
+
+def test_text_post_needs_no_media_or_participants(docs):
+    write(docs, "text.md", """\
+        ---
+        title: Text
+        date: 2026-10-12
+        type: text
+        summary: Bara text.
+        situations: [hemma]
+        ---
+        """)
+    (post,), problems = load(docs)
+    assert problems == [] and post.published and post.media_files == ()
+
+
+def test_transcripts_in_subfolders_are_not_posts():
+    assert is_post_page("inlagg/posts/film.md", "inlagg")
+    assert not is_post_page("inlagg/posts/media/podd.sv.md", "inlagg")
+    assert not is_post_page("inlagg/index.md", "inlagg")
+
+
+def test_no_posts_directory_is_fine(tmp_path):
+    assert load_posts(tmp_path, blog_dir="inlagg", root=tmp_path, situations=set(), services=set(), today=TODAY) == ([], [])

@@ -44,7 +44,8 @@ def run_build(project: Path, *, strict: bool = True, site_dir: Path | None = Non
     command = [*MKDOCS, "build", "--clean", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)]
     if strict:
         command.append("--strict")
-    result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=600)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material's end-of-life notice, on every build
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=600, env=env)
     return Build(result.returncode == 0, result.stdout + result.stderr, site_dir)
 
 

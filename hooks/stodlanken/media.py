@@ -147,3 +147,71 @@ def _mp3_duration(data: bytes) -> int | None:
             return round(frames * samples_per_frame / sample_rate)
     bitrate = _MP3_BITRATES[mpeg1][bitrate_index] * 1000
     return round((len(data) - start) * 8 / bitrate)
+
+
+# --- What the post templates get ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Picture:
+    url: str  # relative to the page
+    alt: str
+    width: int | None = None
+    height: int | None = None
+    caption: str | None = None
+
+
+@dataclass(frozen=True)
+class MediaView:
+    """Everything `partials/post-media.html` needs, URLs already relative to the page."""
+
+    type: str
+    title: str
+    video: str | None = None
+    video_type: str | None = None
+    video_size: str | None = None  # "160 kB", for the download link
+    captions: str | None = None
+    poster: Picture | None = None
+    slides: tuple[Picture, ...] = ()
+    audio: str | None = None
+    audio_type: str | None = None
+    audio_size: str | None = None
+    duration: str | None = None  # "1 min 15 s"
+    duration_iso: str | None = None  # "PT1M15S"
+    script: str | None = None  # slideshow.js, relative to the page
+
+
+def file_size(path: Path) -> str:
+    """Swedish, for a download link: 165477 -> "162 kB"."""
+    size = path.stat().st_size
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} kB"
+    return f"{size / 1024 / 1024:.1f}".replace(".", ",") + " MB"
+
+
+def media_view(post, docs_dir: Path, url_of) -> MediaView:
+    """The players' data for `post`; `url_of(src_uri)` gives a URL relative to the page."""
+
+    def picture(uri: str | None, alt: str | None, caption: str | None = None) -> Picture | None:
+        if not uri:
+            return None
+        image = clean_image(docs_dir / uri)
+        return Picture(url_of(uri), alt or "", image.width, image.height, caption)
+
+    view = MediaView(
+        type=post.type,
+        title=post.title,
+        poster=picture(post.poster, post.poster_alt),
+        slides=tuple(picture(slide.image, slide.alt, slide.caption) for slide in post.slides),
+    )
+    extra: dict = {}
+    if post.video:
+        extra.update(video=url_of(post.video), video_type=mime_type(post.video), video_size=file_size(docs_dir / post.video))
+    if post.captions:
+        extra["captions"] = url_of(post.captions)
+    if post.audio:
+        extra.update(audio=url_of(post.audio), audio_type=mime_type(post.audio), audio_size=file_size(docs_dir / post.audio),
+                     duration=format_duration(post.duration), duration_iso=iso_duration(post.duration))
+    if post.slides:
+        extra["script"] = url_of("assets/javascripts/slideshow.js")
+    return MediaView(**{**view.__dict__, **extra})

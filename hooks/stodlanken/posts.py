@@ -165,6 +165,85 @@ def in_posts_dir(src_uri: str, blog_dir: str) -> bool:
     return src_uri.startswith(f"{blog_dir}/posts/")
 
 
+def unpublished_files(src_uris, posts: list[Post], blog_dir: str) -> set[str]:
+    """The files that must not reach `site/`: held-back and invalid posts, and media no published post uses.
+
+    Transcripts are always left out as files: they are shown on the post's page.
+    """
+    published = [post for post in posts if post.published]
+    published_pages = {post.src_uri for post in published}
+    used = {uri for post in published for uri in post.media_files}
+    transcripts = {post.transcript for post in posts if post.transcript}
+    held_media = {uri for post in posts if not post.published for uri in post.media_files}
+    drop = set()
+    for uri in src_uris:
+        if is_post_page(uri, blog_dir):
+            if uri not in published_pages:
+                drop.add(uri)
+        elif uri in transcripts or (uri in held_media and uri not in used):
+            drop.add(uri)
+        elif in_posts_dir(uri, blog_dir) and uri not in used:
+            drop.add(uri)  # left-over media (and Markdown) in the posts folder: nothing shows it
+    return drop
+
+
+def published_images(posts: list[Post]) -> set[str]:
+    """Images of published posts: copied to `site/` re-encoded, without metadata."""
+    return {uri for post in posts if post.published for uri in post.images}
+
+
+@dataclass(frozen=True)
+class SupportLink:
+    """One line of "Här får du stöd"."""
+
+    url: str  # the service's or situation's page, relative to the post
+    title: str
+    summary: str = ""
+    call: str | None = None  # tel: link, for a "Ring …" button
+    call_label: str | None = None
+
+
+def support_links(post: Post, directory, url_of) -> tuple[list[SupportLink], list[SupportLink]]:
+    """(services, situations) of the post, in its order; `url_of(path)` makes a site path page-relative."""
+    services = []
+    for service_id in post.services:
+        service = directory.services.get(service_id)
+        if service is None:  # inactive now: the post stays, the link goes
+            continue
+        phone = getattr(service, "phone", None)
+        services.append(SupportLink(
+            url_of(f"stod/tjanst/{service.id}/"), service.name, service.summary,
+            f"tel:{phone.tel}" if phone else None, f"Ring {phone.display}" if phone else None,
+        ))
+    situations = []
+    for situation_id in post.situations:
+        situation = directory.situation(situation_id)
+        if situation is not None:
+            situations.append(SupportLink(url_of(f"stod/{situation.id}/"), situation.title))
+    return services, situations
+
+
+TRANSCRIPT_HEADING = "Det här sägs i podden"
+
+
+def post_markdown(body: str, *, lead: str, media: str, transcript: str | None, support: str, separator: str) -> str:
+    """The page's Markdown: lead (type + summary), excerpt separator, media, the editor's text,
+    the transcript, and "Här får du stöd".
+
+    Only the lead comes before the separator, so lists of posts show type and summary, never a player.
+    """
+    parts = [_html_block(lead), separator, _html_block(media), body.strip()]
+    if transcript is not None:
+        parts.append(f"## {TRANSCRIPT_HEADING} {{#transkription}}\n\n{transcript.strip()}")
+    parts.append(_html_block(support))
+    return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def _html_block(html: str) -> str:
+    """One raw HTML block for Python-Markdown: no blank lines, no indentation (that would be code)."""
+    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+
+
 # --- internals ---------------------------------------------------------------------
 
 

@@ -1,0 +1,86 @@
+"""Posts by young people: consent gate, privacy and accessible media (see hooks/stodlanken/posts.py).
+
+- `on_files` takes held-back and invalid posts and their media out of the build before the
+  blog plugin sees them, so no page, list, search entry, sitemap line or media file is made.
+- `on_page_markdown` removes participant data from the page and adds the players,
+  the transcript and "Här får du stöd".
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from stodlanken import media, posts, site
+
+log = logging.getLogger("mkdocs.hooks.posts")
+
+
+# Default priority (0): before the blog plugin's `on_files` (-50) turns the files into posts.
+def on_files(files, /, *, config):
+    loaded = site.load(config)
+    for post in loaded.posts:
+        if post.valid and not post.published:
+            log.info(f"{post.path}: publiceras inte – {post.held_reason}")
+    for uri in posts.unpublished_files([file.src_uri for file in files], loaded.posts, site.BLOG_DIR):
+        files.remove(files.get_file_from_path(uri))
+    for uri in posts.published_images(loaded.posts):
+        _replace_with_clean_image(files, uri, config)
+    return files
+
+
+def on_page_markdown(markdown, /, *, page, config, files):
+    post = _post_of(page, config)
+    if post is None:
+        return markdown
+    for key in posts.PRIVATE_KEYS:
+        page.meta.pop(key, None)
+    page.meta["description"] = post.summary
+
+    def url_of(path: str) -> str:
+        file = files.get_file_from_path(path)
+        return get_relative_url(file.url if file else path, page.url)
+
+    env = _templates(config)
+    services, situations = posts.support_links(post, site.load(config).directory, url_of)
+    transcript = (Path(config.docs_dir) / post.transcript).read_text(encoding="utf-8") if post.transcript else None
+    return posts.post_markdown(
+        markdown,
+        lead=env.get_template("partials/post-lead.html").render(post=post),
+        media=env.get_template("partials/post-media.html").render(media=media.media_view(post, Path(config.docs_dir), url_of)),
+        transcript=transcript,
+        support=env.get_template("partials/post-support.html").render(services=services, situations=situations, credits=post.credits),
+        separator=_separator(config),
+    )
+
+
+def _post_of(page, config) -> posts.Post | None:
+    if not posts.is_post_page(page.file.src_uri, site.BLOG_DIR):
+        return None
+    return next((post for post in site.load(config).posts if post.src_uri == page.file.src_uri and post.published), None)
+
+
+def _replace_with_clean_image(files, uri: str, config) -> None:
+    """Swap the image for a copy made from its pixels only: no EXIF, GPS, XMP or comments."""
+    original = files.get_file_from_path(uri)
+    if original is None:
+        return
+    clean = media.clean_image(Path(original.abs_src_path))
+    files.remove(original)
+    files.append(File.generated(config, uri, content=clean.data))
+
+
+def _templates(config):
+    env = getattr(config, "_stodlanken_post_env", None)
+    if env is None:
+        env = config.theme.get_env()
+        config._stodlanken_post_env = env
+    return env
+
+
+def _separator(config) -> str:
+    blog = config.plugins.get("material/blog")
+    return blog.config.post_excerpt_separator if blog else "<!-- more -->"

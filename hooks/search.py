@@ -1,0 +1,26 @@
+"""Site search with Pagefind: a chunked index that the browser fetches only when someone searches.
+
+Material's own search plugin fetches its whole index on every page load (796 KB at 1,000
+posts); Pagefind loads a small engine and the chunks for the words typed, with Swedish
+stemming, and only on the search page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from stodlanken import search
+
+
+def on_post_page(output, /, *, page, config):
+    # Index the main content only (not the header, footer or help row on every page).
+    return search.mark_for_index(output, indexed=page.meta.get("search", True) is not False)
+
+
+def on_post_build(*, config):
+    # After every page is written, so only what is published can be indexed.
+    problem = search.build_index(Path(config.site_dir))
+    if problem:
+        raise PluginError(problem)

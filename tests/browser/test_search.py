@@ -1,0 +1,31 @@
+"""Search: nothing is fetched for it until someone types; then Swedish results appear."""
+
+from __future__ import annotations
+
+
+def test_search_finds_a_post_and_fetches_the_index_only_after_typing(browser, example_url):
+    page = browser.new_page(viewport={"width": 360, "height": 640})
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(example_url + "sok/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requests if "/pagefind/" in url], "the index loads before anyone searches"
+
+    page.fill("#sl-search-input", "kurator")
+    results = page.locator("[data-search-results] li a")
+    results.first.wait_for(timeout=15_000)
+    assert any("/inlagg/" in (link.get_attribute("href") or "") for link in results.all())
+    assert "träff" in page.locator("[data-search-status]").inner_text()
+    assert [url for url in requests if "/pagefind/" in url]
+    page.close()
+
+
+def test_other_pages_do_not_load_search(browser, example_url):
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in ("", "om/", "inlagg/"):
+        page.goto(example_url + path)
+        page.wait_for_load_state("networkidle")
+    assert not [url for url in requests if "pagefind" in url or "search" in url]
+    page.close()

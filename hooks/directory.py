@@ -1,0 +1,50 @@
+"""Support directory: generated situation, service and directory pages, open data (see hooks/stodlanken/directory.py).
+
+Pages: /stod/, /stod/<situation>/, /stod/tjanst/<id>/ and /akut/, made from
+`support_directory/` in memory (never written into docs/). Open data: stod.json (HSDS 3.0)
+and stod.csv in the site root. Problems in the data are reported by hooks/report.py;
+records with errors simply get no page here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from stodlanken import directory_pages, opendata, site
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+
+def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
+    for src_uri, content in directory_pages.page_sources(site.load(config).directory).items():
+        if files.get_file_from_path(src_uri) is None:  # an editor's own page wins
+            files.append(File.generated(config, src_uri, content=content))
+    return files
+
+
+def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    meta = page.meta.get("stod_page")
+    if isinstance(meta, dict):
+        loaded = site.load(config)
+        context["directory"] = directory_pages.page_context(
+            meta,
+            loaded.directory,
+            getattr(loaded, "published_posts", []),
+            lambda url: get_relative_url(url, page.url),
+            site_url=config.site_url or "",
+        )
+    return context
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    loaded = site.load(config)
+    site_dir = Path(config.site_dir)
+    (site_dir / "stod.json").write_text(opendata.hsds_json(loaded.directory), encoding="utf-8")
+    (site_dir / "stod.csv").write_text(opendata.csv_text(loaded.directory, config.site_url or ""), encoding="utf-8")

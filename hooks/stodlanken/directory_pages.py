@@ -1,0 +1,295 @@
+"""The pages made from the support directory: what each one says, computed here, rendered in Jinja.
+
+`page_sources()` lists the generated Markdown files (front matter only: which template,
+title, description); `page_context()` gives a template everything it shows, already in
+Swedish and with links relative to the page. Templates add no logic of their own.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from xml.etree import ElementTree
+
+import markdown
+import yaml
+from markupsafe import Markup, escape
+
+from stodlanken.directory import CONTACT_LABELS, CONTACT_WAYS, KINDS, Directory, Service, Situation
+from stodlanken.hours import Hours
+from stodlanken.opendata import jsonld
+
+DIRECTORY_URI = "stod/index.md"
+EMERGENCY_URI = "akut/index.md"
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december")
+WAY_FILTER_LABELS = {"phone": "Ring", "sms": "Sms", "chat": "Chatt", "email": "Mejl", "web": "Webbplats", "visit": "Besök"}
+_SAFE_SCHEMES = ("https://", "mailto:", "tel:", "sms:", "#", "/")
+
+
+def situation_uri(situation_id: str) -> str:
+    return f"stod/{situation_id}/index.md"
+
+
+def service_uri(service_id: str) -> str:
+    return f"stod/tjanst/{service_id}/index.md"
+
+
+def url_of(src_uri: str) -> str:
+    """The page URL (directory URLs) of a generated page, relative to the site root."""
+    return src_uri.removesuffix("index.md")
+
+
+# --- generated files ---------------------------------------------------------------
+
+
+def page_sources(directory: Directory) -> dict[str, str]:
+    """{src_uri: Markdown} for every page made from the directory."""
+    pages = {
+        DIRECTORY_URI: _source("directory", "Alla stödtjänster", "Hitta stöd: chatta, ring eller mejla. Filtrera på din situation, anonymt, gratis och öppet nu."),
+        EMERGENCY_URI: _source("akut", "Akut hjälp", "Är det akut? Ring 112. Här är numren du kan ringa när du behöver hjälp nu."),
+    }
+    for situation in directory.situations:
+        pages[situation_uri(situation.id)] = _source("situation", situation.title, situation.intro[:160], situation=situation.id)
+    for service in directory.services.values():
+        pages[service_uri(service.id)] = _source("service", service.name, service.summary[:160], service=service.id, body=service.summary)
+    return pages
+
+
+def _source(kind: str, title: str, description: str, *, body: str = "", **ids: str) -> str:
+    # Material's base.html prints page.meta.title and .description without escaping: escape here.
+    meta = {"template": f"stod/{kind}.html", "title": str(escape(title)), "description": str(escape(description)), "stod_page": {"kind": kind, **ids}}
+    text = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    # The body only feeds the search index; the template renders the page from data.
+    return f"---\n{text}---\n\n{html.escape(body)}\n"
+
+
+# --- view models -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContactLink:
+    way: str  # phone | sms | chat | email | web | visit
+    label: str  # the button text, e.g. "Ring 116 111"
+    href: str | None  # None for a visiting address (plain text)
+    detail: str = ""  # e.g. the web site's host name
+
+
+@dataclass(frozen=True)
+class ServiceView:
+    id: str
+    name: str
+    url: str  # relative to the current page
+    summary: str
+    provider: str
+    provider_url: str
+    kind: str
+    kind_label: str
+    facts: tuple[str, ...]  # short badges: "Anonymt", "Gratis", "Under 18 år"
+    contacts: tuple[ContactLink, ...]
+    hours: Hours | None
+    hours_json: str  # for data-hours; "" when the hours are not known
+    hours_table: tuple[tuple[str, str], ...]
+    hours_summary: str
+    situations: str  # space separated, for data-situations
+    ways: str  # space separated, for data-ways
+    anonymous: bool | None
+    free: bool | None
+    temporarily_closed: bool
+    alert: str
+    verified: str  # "24 november 2026"
+    verified_iso: str
+    source: str
+    ages: str
+    languages: str
+    description: Markup = field(default_factory=lambda: Markup(""))
+    situation_links: tuple[tuple[str, str], ...] = ()  # (title, url)
+
+
+def swedish_date(value) -> str:
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def contact_links(service: Service) -> tuple[ContactLink, ...]:
+    contact = service.contact
+    links = []
+    for way in CONTACT_WAYS:
+        value = getattr(contact, way)
+        if value is None:
+            continue
+        if way in ("phone", "sms"):
+            scheme = "tel" if way == "phone" else "sms"
+            links.append(ContactLink(way, f"{CONTACT_LABELS[way]} {value.display}", f"{scheme}:{value.tel}"))
+        elif way == "email":
+            links.append(ContactLink(way, f"{CONTACT_LABELS[way]} {value}", f"mailto:{value}"))
+        elif way == "visit":
+            links.append(ContactLink(way, f"{CONTACT_LABELS[way]}: {value}", None))
+        else:
+            links.append(ContactLink(way, CONTACT_LABELS[way], value, _host(value)))
+    return tuple(links)
+
+
+def _host(url: str) -> str:
+    host = url.split("//", 1)[-1].split("/", 1)[0]
+    return host.removeprefix("www.")
+
+
+def _facts(service: Service) -> tuple[str, ...]:
+    facts = []
+    if service.anonymous:
+        facts.append("Anonymt")
+    if service.free:
+        facts.append("Gratis")
+    if service.ages:
+        facts.append(str(service.ages).capitalize())
+    if service.hours and service.hours.always:
+        facts.append("Dygnet runt")
+    return tuple(facts)
+
+
+def service_view(service: Service, directory: Directory, rel: Callable[[str], str], *, full: bool = False) -> ServiceView:
+    hours = service.hours
+    situation_links = tuple(
+        (situation.title, rel(url_of(situation_uri(situation.id))))
+        for situation in directory.situations
+        if situation.id in service.situations
+    )
+    ages = ""
+    if service.ages:
+        ages = str(service.ages)
+    return ServiceView(
+        id=service.id,
+        name=service.name,
+        url=rel(url_of(service_uri(service.id))),
+        summary=service.summary,
+        provider=service.provider.name,
+        provider_url=service.provider.url,
+        kind=service.provider.kind,
+        kind_label=service.provider.kind_label,
+        facts=_facts(service),
+        contacts=contact_links(service),
+        hours=hours,
+        hours_json=json.dumps(hours.as_json(), separators=(",", ":")) if hours else "",
+        hours_table=tuple(hours.table()) if hours else (),
+        hours_summary=hours.summary() if hours else "",
+        situations=" ".join(service.situations),
+        ways=" ".join(service.contact.ways),
+        anonymous=service.anonymous,
+        free=service.free,
+        temporarily_closed=service.status == "temporarily_closed",
+        alert=service.alert,
+        verified=swedish_date(service.verified),
+        verified_iso=service.verified.isoformat(),
+        source=service.source,
+        ages=ages,
+        languages=", ".join(service.language_names),
+        description=render_description(service.description) if full else Markup(""),
+        situation_links=situation_links,
+    )
+
+
+def _sort_name(service: Service) -> str:
+    return service.name.lower().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e"}))
+
+
+def _open_first(service: Service) -> tuple[int, str]:
+    """Static order before the browser knows the time: always open, then with hours, then unknown."""
+    if service.status == "temporarily_closed":
+        rank = 3
+    elif service.hours and service.hours.always:
+        rank = 0
+    elif service.hours:
+        rank = 1
+    else:
+        rank = 2
+    return rank, _sort_name(service)
+
+
+# --- page contexts -------------------------------------------------------------------
+
+
+def page_context(meta: dict, directory: Directory, posts: list, rel: Callable[[str], str], *, site_url: str = "") -> dict[str, Any] | None:
+    """What a generated page's template needs, or None when the page is not ours."""
+    kind = meta.get("kind")
+    situations = [{"id": s.id, "title": s.title, "url": rel(url_of(situation_uri(s.id)))} for s in directory.situations]
+    common = {"kind": kind, "situations": situations, "directory_url": rel(url_of(DIRECTORY_URI)), "akut_url": rel(url_of(EMERGENCY_URI))}
+    if kind == "directory":
+        services = sorted(directory.services.values(), key=_sort_name)
+        return {
+            **common,
+            "services": [service_view(s, directory, rel) for s in services],
+            "kinds": list(KINDS.items()),
+            "ways": list(WAY_FILTER_LABELS.items()),
+            "open_data": {"json": rel("stod.json"), "csv": rel("stod.csv")},
+        }
+    if kind == "situation":
+        situation = directory.situation(meta.get("situation", ""))
+        if situation is None:
+            return None
+        services = sorted(directory.services_for(situation.id), key=_open_first)
+        return {
+            **common,
+            "situation": situation,
+            "services": [service_view(s, directory, rel) for s in services],
+            "posts": _posts_about(situation, posts, rel),
+        }
+    if kind == "service":
+        service = directory.services.get(meta.get("service", ""))
+        if service is None:
+            return None
+        page_url = site_url.rstrip("/") + "/" + url_of(service_uri(service.id)) if site_url else ""
+        return {**common, "service": service_view(service, directory, rel, full=True), "jsonld": Markup(jsonld(service, page_url))}
+    if kind == "akut":
+        return {**common, "services": [service_view(s, directory, rel) for s in directory.emergency]}
+    return None
+
+
+def _posts_about(situation: Situation, posts: list, rel: Callable[[str], str]) -> list[dict[str, str]]:
+    cards = []
+    for post in posts:
+        if situation.id not in getattr(post, "situations", ()) or not getattr(post, "published", True):
+            continue
+        cards.append({
+            "title": post.title,
+            "summary": getattr(post, "summary", ""),
+            "type": getattr(post, "type", "text"),
+            "type_label": getattr(post, "type_label", ""),
+            "url": rel(f"inlagg/{post.slug}/"),
+        })
+    return cards
+
+
+# --- Markdown without raw HTML --------------------------------------------------------
+
+
+class _SafeLinks(markdown.treeprocessors.Treeprocessor):
+    """Drop images (no off-origin requests) and links that are not https/mailto/tel/sms."""
+
+    def run(self, root: ElementTree.Element) -> None:
+        for parent in root.iter():
+            for child in list(parent):
+                if child.tag == "img":
+                    parent.remove(child)
+                elif child.tag == "a":
+                    href = child.get("href", "")
+                    if not href.lower().startswith(_SAFE_SCHEMES):
+                        child.attrib.pop("href", None)
+                    elif href.startswith("https://"):
+                        child.set("rel", "noopener noreferrer")
+
+
+class _NoRawHtml(markdown.Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.inlinePatterns.deregister("entity")
+        md.treeprocessors.register(_SafeLinks(md), "stod_safe_links", 0)
+
+
+def render_description(text: str) -> Markup:
+    """A service description: Markdown, with any raw HTML shown as text."""
+    if not text:
+        return Markup("")
+    return Markup(markdown.markdown(text, extensions=[_NoRawHtml()]))

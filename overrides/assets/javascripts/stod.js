@@ -1,0 +1,160 @@
+/* Stödlänken support directory: "Öppet nu", open services first, and filters.
+ *
+ * Progressive enhancement: every page works without this file (plain lists, the hours
+ * table). Opening hours are wall-clock times in Europe/Stockholm, so "now" is read in
+ * that time zone whatever the visitor's own clock says, across daylight saving changes.
+ */
+(function () {
+  "use strict";
+
+  var DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+  var DAY_NAMES = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"];
+  var DAY_MINUTES = 24 * 60;
+  var WEEK = 7 * DAY_MINUTES;
+  var stockholm = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/Stockholm", weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23"
+  });
+
+  /* Minutes since Monday 00:00, Stockholm time. */
+  function stockholmMinute(date) {
+    var parts = {};
+    stockholm.formatToParts(date).forEach(function (part) { parts[part.type] = part.value; });
+    var day = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(parts.weekday);
+    return day * DAY_MINUTES + (Number(parts.hour) % 24) * 60 + Number(parts.minute);
+  }
+
+  function minutes(time) {
+    var hm = time.split(":");
+    return Number(hm[0]) * 60 + Number(hm[1]);
+  }
+
+  /* The weekly opening intervals, [start, end) in minutes since Monday 00:00. */
+  function intervals(hours) {
+    var list = [];
+    (hours.periods || []).forEach(function (period) {
+      var opens = minutes(period.opens);
+      var closes = minutes(period.closes);
+      if (closes <= opens) closes += DAY_MINUTES; /* open past midnight */
+      period.days.forEach(function (day) {
+        var base = DAYS.indexOf(day) * DAY_MINUTES;
+        list.push({ start: base + opens, end: base + closes, opens: period.opens, closes: period.closes });
+      });
+    });
+    return list;
+  }
+
+  /* {open: bool, text: string} for a service's hours at `date`. */
+  function openState(hours, date) {
+    if (hours.always) return { open: true, text: "Öppet nu – dygnet runt" };
+    var now = stockholmMinute(date);
+    var list = intervals(hours);
+    var i, interval;
+    for (i = 0; i < list.length; i++) {
+      interval = list[i];
+      if ((interval.start <= now && now < interval.end) || (interval.start <= now + WEEK && now + WEEK < interval.end)) {
+        return { open: true, text: "Öppet nu – stänger " + interval.closes };
+      }
+    }
+    var next = null, wait = Infinity;
+    for (i = 0; i < list.length; i++) {
+      var delta = (list[i].start - now + WEEK) % WEEK || WEEK;
+      if (delta < wait) { wait = delta; next = list[i]; }
+    }
+    if (!next) return { open: false, text: "Stängt" };
+    var today = Math.floor(now / DAY_MINUTES);
+    var day = Math.floor(next.start / DAY_MINUTES) % 7;
+    var when = DAY_NAMES[day];
+    if (day === today && wait < DAY_MINUTES) when = "i dag";
+    else if (day === (today + 1) % 7 && wait < 2 * DAY_MINUTES) when = "i morgon";
+    return { open: false, text: "Stängt – öppnar " + when + " " + next.opens };
+  }
+
+  /* Fill in "Öppet nu" / "Stängt – öppnar …" on every element with data-hours. */
+  function showOpenNow(date) {
+    document.querySelectorAll("[data-hours]").forEach(function (element) {
+      var state;
+      if (element.hasAttribute("data-closed")) {
+        state = { open: false, text: "Tillfälligt stängt" };
+      } else {
+        try { state = openState(JSON.parse(element.getAttribute("data-hours")), date); } catch (error) { return; }
+      }
+      element.setAttribute("data-open", state.open ? "true" : "false");
+      var label = element.querySelector("[data-open-now]");
+      if (label) {
+        label.textContent = state.text;
+        label.className = "stod-open " + (state.open ? "stod-open--yes" : "stod-open--no");
+        label.hidden = false;
+      }
+    });
+  }
+
+  /* Lists marked data-sort-open: open services first, otherwise the order of the page. */
+  function sortOpenFirst() {
+    document.querySelectorAll("[data-stod-list][data-sort-open]").forEach(function (list) {
+      var items = Array.prototype.slice.call(list.children);
+      items
+        .map(function (item, index) { return { item: item, index: index, rank: item.getAttribute("data-open") === "true" ? 0 : 1 }; })
+        .sort(function (a, b) { return a.rank - b.rank || a.index - b.index; })
+        .forEach(function (entry) { list.appendChild(entry.item); });
+    });
+  }
+
+  function matches(item, form) {
+    var situation = form.elements.situation.value;
+    var kind = form.elements.kind.value;
+    var way = form.elements.way.value;
+    if (situation && (item.getAttribute("data-situations") || "").split(" ").indexOf(situation) < 0) return false;
+    if (kind && item.getAttribute("data-kind") !== kind) return false;
+    if (way && (item.getAttribute("data-ways") || "").split(" ").indexOf(way) < 0) return false;
+    if (form.elements.anonymous.checked && item.getAttribute("data-anonymous") !== "true") return false;
+    if (form.elements.free.checked && item.getAttribute("data-free") !== "true") return false;
+    if (form.elements.open.checked && item.getAttribute("data-open") !== "true") return false;
+    return true;
+  }
+
+  function setUpFilters() {
+    var form = document.querySelector("[data-stod-filters]");
+    var list = document.querySelector("[data-stod-list]");
+    if (!form || !list) return;
+    var count = document.querySelector("[data-stod-count]");
+    var empty = document.querySelector("[data-stod-empty]");
+    var items = Array.prototype.slice.call(list.children);
+
+    function apply() {
+      var shown = 0;
+      items.forEach(function (item) {
+        var show = matches(item, form);
+        item.hidden = !show;
+        if (show) shown++;
+      });
+      if (count) count.textContent = shown === items.length ? items.length + " tjänster." : "Visar " + shown + " av " + items.length + " tjänster.";
+      if (empty) empty.hidden = shown > 0;
+    }
+
+    /* /stod/?situation=hemma opens the list already filtered. */
+    var params = new URLSearchParams(location.search);
+    ["situation", "kind", "way"].forEach(function (name) {
+      var value = params.get(name);
+      if (value && form.elements[name].querySelector('option[value="' + CSS.escape(value) + '"]')) form.elements[name].value = value;
+    });
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    form.hidden = false;
+    apply();
+    applyFilters = apply;
+  }
+
+  var applyFilters = null; /* set when the page has filters; re-run when the minute changes */
+
+  function tick() {
+    showOpenNow(new Date());
+    if (applyFilters) applyFilters();
+  }
+
+  showOpenNow(new Date());
+  sortOpenFirst();
+  setUpFilters();
+  /* Keep "Öppet nu" right while the page stays open. */
+  setInterval(tick, 60 * 1000);
+})();

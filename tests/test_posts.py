@@ -250,7 +250,7 @@ def test_podcast_without_transcript_is_an_error(docs):
         ---
         """)
     _, problems = load(docs)
-    assert errors(problems) == ["docs/inlagg/posts/podd.md:8: media.transcript: saknas — lägg till transcript: media/filnamn (.md eller .txt)"]
+    assert errors(problems) == ["docs/inlagg/posts/podd.md:7: media.transcript: saknas — lägg till transcript: media/filnamn (.md eller .txt)"]
 
 
 def test_media_post_without_participants_is_an_error(docs):

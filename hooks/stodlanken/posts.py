@@ -521,10 +521,11 @@ def _media(meta: LineDict, kind: str | None, post_path: Path, refs: dict[str, bo
                         f"tillåtna fält för {kind}: {', '.join(sorted(_MEDIA_KEYS[kind]))}")
 
     def file(key: str, exts: tuple[str, ...], *, required: bool, holder: LineDict = value, prefix: str = "media") -> str | None:
-        return _media_file(holder, key, exts, post_path, ctx, check, required=required, prefix=prefix)
+        return _media_file(holder, key, exts, post_path, ctx, check, required=required, prefix=prefix,
+                           missing_line=meta.line_of("media"))
 
     def alt(key: str, image_uri: str | None, holder: LineDict = value, prefix: str = "media") -> str | None:
-        return _alt(holder, key, image_uri, check, prefix=prefix)
+        return _alt(holder, key, image_uri, check, prefix=prefix, missing_line=meta.line_of("media"))
 
     result: dict[str, Any] = {}
     _shows(value, "shows", refs, check, prefix="media")
@@ -547,12 +548,12 @@ def _media(meta: LineDict, kind: str | None, post_path: Path, refs: dict[str, bo
 
 
 def _media_file(holder: LineDict, key: str, exts: tuple[str, ...], post_path: Path, ctx: _Context, check: _Checker,
-                *, required: bool, prefix: str) -> str | None:
+                *, required: bool, prefix: str, missing_line: int | None = None) -> str | None:
     field = f"{prefix}.{key}"
     value = holder.get(key)
     if value is None or value == "":
         if required:
-            check.error(holder.line_of(key) if key in holder else holder.line, field, "saknas",
+            check.error(holder.line_of(key) if key in holder else missing_line or holder.line, field, "saknas",
                         f"lägg till {key}: media/filnamn ({' eller '.join(exts)})")
         return None
     line = holder.line_of(key)
@@ -578,11 +579,12 @@ def _media_file(holder: LineDict, key: str, exts: tuple[str, ...], post_path: Pa
     return src_uri
 
 
-def _alt(holder: LineDict, key: str, image_uri: str | None, check: _Checker, *, prefix: str) -> str | None:
+def _alt(holder: LineDict, key: str, image_uri: str | None, check: _Checker, *, prefix: str,
+         missing_line: int | None = None) -> str | None:
     field = f"{prefix}.{key}"
     value = holder.get(key)
     if not isinstance(value, str) or not value.strip():
-        check.error(holder.line_of(key) if key in holder else holder.line, field, "saknas eller är tom",
+        check.error(holder.line_of(key) if key in holder else missing_line or holder.line, field, "saknas eller är tom",
                     "beskriv med några ord vad bilden visar, t.ex. ”Två händer runt en kopp te”")
         return None
     text = value.strip()

@@ -1,0 +1,271 @@
+"""Build tests for posts: real `mkdocs build --strict` runs of the example and of changed copies."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+HELD_FILM = """\
+---
+title: {title}
+date: 2026-11-01
+type: film
+summary: Ett inlägg som inte får synas.
+situations: [ma-daligt]
+media:
+  video: media/zebrafink.mp4
+  captions: media/vart-vander-jag-mig.sv.vtt
+  poster: media/zebrafink.jpg
+  poster_alt: En blå bild med text
+  shows: [deltagare-qx7]
+participants:
+  - ref: deltagare-qx7
+    consent: {consent}
+    consent_date: 2026-10-01
+  - ref: deltagare-wz3
+    consent: approved
+    consent_date: 2026-10-01
+---
+
+Brödtext om zebrafinkar.
+"""
+
+
+def add_post(project: Path, name: str, text: str) -> Path:
+    path = project / "docs" / "inlagg" / "posts" / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def copy_media(project: Path, source: str, target: str) -> None:
+    media = project / "docs" / "inlagg" / "posts" / "media"
+    shutil.copy2(media / source, media / target)
+
+
+def everything_in(site_dir: Path) -> str:
+    """Every output file as text, gzip files (sitemap.xml.gz, Pagefind's index) unpacked."""
+    texts = []
+    for path in sorted(site_dir.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            if data[:2] == b"\x1f\x8b":
+                data = gzip.decompress(data)
+            texts.append(data.decode("utf-8", "replace"))
+    return "\n".join(texts)
+
+
+def built_files(site_dir: Path) -> set[str]:
+    return {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file()}
+
+
+# --- the example site ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("slug, player", [
+    ("vart-vander-jag-mig", '<video class="sl-media__player" controls preload="metadata" playsinline'),
+    ("fem-stallen", '<ol class="sl-slideshow__slides">'),
+    ("att-vaga-prata", '<audio class="sl-media__player" controls preload="none">'),
+    ("brak-hemma", '<p class="sl-post__summary">'),
+])
+def test_every_example_post_has_its_media_and_ends_with_support(example_site, slug, player):
+    html = (example_site / "inlagg" / slug / "index.html").read_text(encoding="utf-8")
+    assert player in html
+    assert "autoplay" not in html
+    assert html.index(player) < html.index("Här får du stöd")
+    assert re.search(r'href="\.\./\.\./stod/tjanst/bris/"', html)
+    assert re.search(r'href="\.\./\.\./stod/(ma-daligt|hemma)/"', html)
+
+
+def test_film_has_default_swedish_captions_and_a_poster(example_site):
+    html = (example_site / "inlagg" / "vart-vander-jag-mig" / "index.html").read_text(encoding="utf-8")
+    assert '<track kind="captions" src="../media/vart-vander-jag-mig.sv.vtt" srclang="sv" label="Svenska" default>' in html
+    assert 'poster="../media/vart-vander-jag-mig.jpg"' in html
+    assert "Startbild: Texten ”Vart vänder jag mig?” på blå bakgrund" in html
+    assert (example_site / "inlagg" / "media" / "vart-vander-jag-mig.sv.vtt").read_text().startswith("WEBVTT")
+
+
+def test_podcast_page_has_transcript_and_duration(example_site):
+    html = (example_site / "inlagg" / "att-vaga-prata" / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="transkription">Det här sägs i podden</h2>' in html
+    assert "Mind Självmordslinjen på 90101" in html
+    assert '<time datetime="PT37S">37 s</time>' in html
+    assert not (example_site / "inlagg" / "media" / "att-vaga-prata.sv.md").exists()
+
+
+def test_slideshow_is_readable_in_order_without_javascript(example_site):
+    html = (example_site / "inlagg" / "fem-stallen" / "index.html").read_text(encoding="utf-8")
+    alts = re.findall(r'<img src="\.\./media/fem-stallen-(\d)\.jpg" alt="([^"]+)"', html)
+    assert [number for number, _ in alts] == ["1", "2", "3", "4", "5", "6"]
+    assert "Bild 2 av 6</span> Kuratorn på din skola har tystnadsplikt." in html
+    assert '<script src="../../assets/javascripts/slideshow.js" defer></script>' in html
+    assert (example_site / "assets" / "javascripts" / "slideshow.js").is_file()
+
+
+def test_list_of_posts_shows_type_in_words_and_no_players(example_site):
+    html = (example_site / "inlagg" / "index.html").read_text(encoding="utf-8")
+    for label in ("Film", "Bildspel", "Podd", "Text"):
+        assert f"</svg> {label}</p>" in html
+    assert "<video" not in html and "<audio" not in html
+
+
+def test_no_participant_data_in_the_example_site(example_site):
+    text = everything_in(example_site)
+    for secret in ("participants", "guardian_consent", "consent_date", "2026-10-02", "2026-10-05", "2026-10-10"):
+        assert secret not in text, secret
+
+
+def test_example_images_come_out_without_metadata_and_phone_sized(example_site):
+    for path in (example_site / "inlagg" / "media").glob("*.jpg"):
+        with Image.open(path) as image:
+            assert not image.getexif() and "exif" not in image.info
+            assert max(image.size) <= 1280
+
+
+def test_held_back_post_is_logged_and_the_build_succeeds(copy_example, build):
+    project = copy_example()
+    copy_media(project, "vart-vander-jag-mig.mp4", "zebrafink.mp4")
+    copy_media(project, "vart-vander-jag-mig.jpg", "zebrafink.jpg")
+    add_post(project, "zebrafink.md", HELD_FILM.format(title="Zebrafinkens hemliga sång", consent="pending"))
+    result = build(project)
+    assert result.ok, result.output
+    assert "INFO    -  docs/inlagg/posts/zebrafink.md: publiceras inte – väntar på samtycke från deltagare-qx7" in result.output
+
+
+# --- the consent gate, in real builds -----------------------------------------------
+
+
+@pytest.mark.parametrize("consent", ["pending", "withdrawn"])
+def test_post_not_approved_by_everyone_is_in_no_output_file(copy_example, build, consent):
+    project = copy_example()
+    copy_media(project, "vart-vander-jag-mig.mp4", "zebrafink.mp4")
+    copy_media(project, "vart-vander-jag-mig.jpg", "zebrafink.jpg")
+    add_post(project, "zebrafink.md", HELD_FILM.format(title="Zebrafinkens hemliga sång", consent=consent))
+    result = build(project)
+    assert result.ok, result.output
+    files = built_files(result.site_dir)
+    assert {"sitemap.xml", "inlagg/index.html"} <= files
+    assert any(name.startswith(("search/", "pagefind/")) for name in files), "no search index was built"
+    text = everything_in(result.site_dir)
+    for secret in ("Zebrafinkens hemliga sång", "zebrafink", "deltagare-qx7", "deltagare-wz3"):
+        assert secret not in text, secret
+    assert not any("zebrafink" in name for name in files)
+    # The published posts are still there.
+    assert "inlagg/vart-vander-jag-mig/index.html" in files
+
+
+def test_post_outside_its_publish_window_is_held_back(copy_example, build):
+    project = copy_example()
+    add_post(project, "snart.md", """\
+        ---
+        title: Kommer i december
+        date: 2026-11-01
+        publish_from: 2099-12-01
+        type: text
+        summary: Publiceras senare.
+        situations: [hemma]
+        ---
+        """)
+    result = build(project)
+    assert result.ok, result.output
+    assert "snart.md: publiceras inte – publiceras först 2099-12-01" in result.output
+    assert "Kommer i december" not in everything_in(result.site_dir)
+
+
+def test_participant_refs_appear_nowhere_in_site(copy_example, build):
+    project = copy_example()
+    post = project / "docs" / "inlagg" / "posts" / "att-vaga-prata.md"
+    text = post.read_text(encoding="utf-8").replace("ref: p4", "ref: ung-kx41").replace("ref: p5", "ref: ung-mq93")
+    post.write_text(text, encoding="utf-8")
+    result = build(project)
+    assert result.ok, result.output
+    assert "inlagg/att-vaga-prata/index.html" in built_files(result.site_dir)
+    text = everything_in(result.site_dir)
+    assert "ung-kx41" not in text and "ung-mq93" not in text
+
+
+def test_visible_false_participant_shown_fails_the_build_naming_file_and_ref(copy_example, build):
+    project = copy_example()
+    post = project / "docs" / "inlagg" / "posts" / "fem-stallen.md"
+    text = post.read_text(encoding="utf-8")
+    post.write_text(text.replace("alt: Texten ”1. Kuratorn på skolan”\n      caption: Kuratorn på din skola har tystnadsplikt. Du kan boka en tid själv.\n      shows: []",
+                                 "alt: Texten ”1. Kuratorn på skolan”\n      caption: Kuratorn på din skola har tystnadsplikt. Du kan boka en tid själv.\n      shows: [p2]"),
+                    encoding="utf-8")
+    result = build(project)
+    assert not result.ok
+    assert "docs/inlagg/posts/fem-stallen.md:16: media.slides[1].shows[0]: p2 har visible: false och får inte synas" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_image_with_gps_exif_comes_out_without_any_exif(copy_example, build):
+    project = copy_example()
+    media = project / "docs" / "inlagg" / "posts" / "media"
+    original = media / "karta.jpg"
+    exif = Image.Exif()
+    exif[0x010F] = "Telefonmärke"  # Make
+    exif[0x0132] = "2026:10:01 12:00:00"  # DateTime
+    gps = exif.get_ifd(0x8825)
+    gps.update({1: "N", 2: (56.0, 2.0, 45.0), 3: "E", 4: (12.0, 41.0, 40.0)})  # Helsingborg
+    Image.new("RGB", (2400, 1600), (40, 90, 160)).save(original, exif=exif, comment=b"hemlig kommentar")
+    before = original.read_bytes()
+    with Image.open(original) as image:
+        assert image.getexif().get_ifd(0x8825)  # the fixture really has GPS
+    add_post(project, "karta.md", """\
+        ---
+        title: Var finns stödet?
+        date: 2026-11-03
+        type: text
+        summary: En karta över stöd.
+        situations: [hemma]
+        media:
+          poster: media/karta.jpg
+          poster_alt: En blå yta
+        ---
+        """)
+    result = build(project)
+    assert result.ok, result.output
+    output = result.site_dir / "inlagg" / "media" / "karta.jpg"
+    with Image.open(output) as image:
+        assert not image.getexif()
+        assert "exif" not in image.info and "comment" not in image.info
+        assert image.size == (1280, 853)
+    data = output.read_bytes()
+    assert b"Exif" not in data and b"hemlig kommentar" not in data and "Telefonmärke".encode() not in data
+    assert original.read_bytes() == before  # the original in docs/ is untouched
+    html = (result.site_dir / "inlagg" / "karta" / "index.html").read_text(encoding="utf-8")
+    assert '<img class="sl-media__poster" src="../media/karta.jpg" alt="En blå yta" width="1280" height="853">' in html
+
+
+def test_media_no_published_post_uses_is_not_copied(copy_example, build):
+    project = copy_example()
+    copy_media(project, "fem-stallen-1.jpg", "oanvand.jpg")
+    result = build(project)
+    assert result.ok, result.output
+    assert "inlagg/media/oanvand.jpg" not in built_files(result.site_dir)
+
+
+def test_five_mistakes_in_five_posts_give_five_one_line_errors(copy_example, build):
+    project = copy_example()
+    names = sorted(path.name for path in (FIXTURES / "posts_five_mistakes").glob("*.md"))
+    for name in names:
+        shutil.copy2(FIXTURES / "posts_five_mistakes" / name, project / "docs" / "inlagg" / "posts" / name)
+    result = build(project)
+    assert not result.ok
+    assert "Traceback" not in result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("ERROR")]
+    post_errors = sorted(line.split("-  ", 1)[1] for line in errors if "docs/inlagg/posts/" in line)
+    assert post_errors == [
+        "docs/inlagg/posts/alt-filnamn.md:10: media.slides[0].alt: ”IMG_0042.JPG” ser ut som ett filnamn — beskriv med ord vad bilden visar, för den som inte ser den",
+        "docs/inlagg/posts/okand-situation.md:6: situations[0]: okänd situation ”ma-bra” — använd ett id som finns i support_directory/situations.yml (hemma, kropp-sex, ma-daligt, sjalvmordstankar, vald)",
+        "docs/inlagg/posts/okand-typ.md:4: type: okänd typ ”video” — skriv film, slideshow, podcast eller text",
+        "docs/inlagg/posts/saknar-datum.md:11: participants[0].consent_date: saknas — skriv datumet då samtycket gavs, t.ex. 2026-10-01",
+        "docs/inlagg/posts/saknar-undertexter.md:7: media.captions: saknas — lägg till captions: media/filnamn (.vtt)",
+    ]
+    assert len(errors) == 5, "\n".join(errors)

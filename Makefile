@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install serve build test lock clean
+.PHONY: install serve build test check lock clean
 
 install: $(INSTALLED)
 
@@ -29,6 +29,10 @@ build: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# Fast check of all content (no site build): every problem, and what will be published.
+check: install
+	PYTHONPATH=hooks $(BIN)/python -m stodlanken.check
 
 # Re-pin requirements.txt after editing requirements.in.
 lock:

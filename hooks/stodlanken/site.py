@@ -60,7 +60,9 @@ def read(root: Path, docs_dir: Path, options: dict, today: date) -> Site:
         blog_dir=BLOG_DIR,
         root=root,
         situations={situation.id for situation in directory.situations},
-        services=set(directory.services),
+        # Every service file counts as known: a mistake in a service file is reported there,
+        # not again in each post that links the service.
+        services=set(directory.services) | {path.stem for path in (root / "support_directory" / "services").glob("*.yml")},
         today=today,
         **{key: options[key] for key in ("consent_review_days", "guardian_age") if key in options},
     )

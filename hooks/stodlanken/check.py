@@ -1,0 +1,76 @@
+"""`make check`: validate all content without building the site, and say what will be published.
+
+Prints every problem grouped by file, then a summary for editors: published posts,
+held-back posts and why, services and consents due for review. Exit status 1 when a
+strict build would stop, 0 otherwise.
+
+    PYTHONPATH=hooks python -m stodlanken.check [mkdocs.yml]
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from stodlanken.problems import Problem
+from stodlanken.site import Site, read
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """mkdocs.yml may use tags such as !ENV or !!python/name; their values do not matter here."""
+
+
+_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def load_site(config_file: Path, today: date) -> Site:
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}  # noqa: S506
+    root = config_file.resolve().parent
+    options = dict((config.get("extra") or {}).get("stodlanken") or {})
+    return read(root, root / config.get("docs_dir", "docs"), options, today)
+
+
+def report(site: Site) -> list[str]:
+    lines: list[str] = []
+    by_file: dict[str, list[Problem]] = defaultdict(list)
+    for problem in site.problems:
+        by_file[problem.path].append(problem)
+    for path in sorted(by_file):
+        lines.append(path)
+        for problem in sorted(by_file[path], key=lambda p: (p.line or 0, p.field)):
+            kind = "påminnelse" if problem.warning else "fel"
+            where = f"rad {problem.line}" if problem.line else "filen"
+            lines.append(f"  {where}: {kind}: {problem.field}: {problem.message} — {problem.fix}")
+        lines.append("")
+
+    published = site.published_posts
+    held = [post for post in site.posts if post.valid and not post.published]
+    services_due = [p for p in site.problems if p.field == "verified"]
+    consents_due = [p for p in site.problems if p.warning and "consent" in p.field]
+    lines.append("Sammanfattning")
+    lines.append(f"  Publiceras: {len(published)} inlägg, {len(site.directory.services)} stödtjänster")
+    lines.append(f"  Hålls tillbaka: {len(held)} inlägg")
+    lines.extend(f"    {post.path}: {post.held_reason}" for post in held)
+    lines.append(f"  Tjänster att kontrollera igen: {len(services_due)}")
+    lines.extend(f"    {p.path}: {p.message}" for p in services_due)
+    lines.append(f"  Samtycken att se över: {len(consents_due)}")
+    lines.extend(f"    {p.path}: {p.message}" for p in consents_due)
+    errors = len(site.errors)
+    lines.append(f"  Fel: {errors}" + (" – bygget stoppas tills de är rättade." if errors else " – allt kan publiceras."))
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    config_file = Path(args[0] if args else "mkdocs.yml")
+    site = load_site(config_file, date.today())
+    print("\n".join(report(site)))
+    return 1 if site.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from stodlanken.posts import TYPE_LABELS, is_post_page, load_posts
+from stodlanken.posts import (
+    TYPE_LABELS,
+    is_post_page,
+    load_posts,
+    post_markdown,
+    published_images,
+    support_links,
+    unpublished_files,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_MEDIA = ROOT / "docs" / "inlagg" / "posts" / "media"
@@ -317,3 +325,55 @@ def test_transcripts_in_subfolders_are_not_posts():
 
 def test_no_posts_directory_is_fine(tmp_path):
     assert load_posts(tmp_path, blog_dir="inlagg", root=tmp_path, situations=set(), services=set(), today=TODAY) == ([], [])
+
+
+def test_unpublished_files_are_held_posts_their_media_transcripts_and_leftovers(docs):
+    write(docs, "film.md", FILM)
+    write(docs, "vantar.md", FILM.replace("consent: approved", "consent: pending")
+          .replace("vart-vander-jag-mig.mp4", "zebrafink.mp4"))
+    shutil.copy2(docs / "inlagg/posts/media/vart-vander-jag-mig.mp4", docs / "inlagg/posts/media/zebrafink.mp4")
+    posts, _ = load(docs)
+    uris = ["index.md", "inlagg/index.md", "inlagg/posts/film.md", "inlagg/posts/vantar.md",
+            "inlagg/posts/media/vart-vander-jag-mig.mp4", "inlagg/posts/media/vart-vander-jag-mig.jpg",
+            "inlagg/posts/media/zebrafink.mp4", "inlagg/posts/media/oanvand.png",
+            "inlagg/posts/media/att-vaga-prata.sv.md", "assets/logo.svg"]
+    assert unpublished_files(uris, posts, "inlagg") == {
+        "inlagg/posts/vantar.md", "inlagg/posts/media/zebrafink.mp4", "inlagg/posts/media/oanvand.png",
+        "inlagg/posts/media/att-vaga-prata.sv.md",
+    }
+    assert published_images(posts) == {"inlagg/posts/media/vart-vander-jag-mig.jpg"}
+
+
+def test_post_markdown_puts_only_the_lead_before_the_separator():
+    markdown = post_markdown("Brödtext.", lead="<div>\n  <p>Film</p>\n\n</div>", media="<video>\n</video>",
+                             transcript="**A:** Hej.", support="<section>\n<h2>Här får du stöd</h2>\n</section>",
+                             separator="<!-- more -->")
+    assert markdown == (
+        "<div>\n<p>Film</p>\n</div>\n\n<!-- more -->\n\n<video>\n</video>\n\nBrödtext.\n\n"
+        "## Det här sägs i podden {#transkription}\n\n**A:** Hej.\n\n<section>\n<h2>Här får du stöd</h2>\n</section>\n"
+    )
+
+
+def test_support_links_follow_the_post_and_skip_services_no_longer_shown(docs):
+    write(docs, "film.md", FILM)
+    (post,), _ = load(docs)
+
+    class Phone:
+        display, tel = "116 111", "116111"
+
+    class Service:
+        id, name, summary, phone = "bris", "BRIS", "Prata anonymt.", Phone()
+
+    class Situation:
+        id, title = "ma-daligt", "Jag mår dåligt"
+
+    class Directory:
+        services = {"bris": Service()}  # 1177 has become inactive
+
+        def situation(self, situation_id):
+            return Situation() if situation_id == "ma-daligt" else None
+
+    services, situations = support_links(post, Directory(), lambda path: "../../" + path)
+    assert [(s.url, s.title, s.call, s.call_label) for s in services] == [
+        ("../../stod/tjanst/bris/", "BRIS", "tel:116111", "Ring 116 111")]
+    assert [(s.url, s.title) for s in situations] == [("../../stod/ma-daligt/", "Jag mår dåligt")]

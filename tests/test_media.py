@@ -1,0 +1,126 @@
+"""Unit tests for hooks/stodlanken/media.py: images without metadata, audio durations."""
+
+from __future__ import annotations
+
+import io
+import struct
+import wave
+from pathlib import Path
+
+import pytest
+from PIL import Image, PngImagePlugin
+
+from stodlanken.media import audio_duration, clean_image, file_size, format_duration, image_problem, iso_duration
+
+EXAMPLE_MEDIA = Path(__file__).resolve().parents[1] / "docs" / "inlagg" / "posts" / "media"
+XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:Description photoshop:City="Helsingborg"/></x:xmpmeta>'
+
+
+def gps_jpeg(path: Path, size=(2000, 1000), orientation: int | None = None) -> Path:
+    exif = Image.Exif()
+    exif[0x010F] = "Kameramärke"
+    if orientation:
+        exif[0x0112] = orientation
+    exif.get_ifd(0x8825).update({1: "N", 2: (56.0, 2.0, 45.0), 3: "E", 4: (12.0, 41.0, 40.0)})
+    Image.new("RGB", size, (200, 30, 30)).save(path, exif=exif, comment=b"hemlig kommentar", xmp=XMP)
+    return path
+
+
+def test_jpeg_loses_exif_gps_xmp_and_comment(tmp_path):
+    path = gps_jpeg(tmp_path / "bild.jpg")
+    before = path.read_bytes()
+    with Image.open(path) as image:
+        assert image.getexif().get_ifd(0x8825) and "comment" in image.info and "xmp" in image.info
+    clean = clean_image(path)
+    with Image.open(io.BytesIO(clean.data)) as image:
+        assert not image.getexif()
+        assert not {"exif", "comment", "xmp", "icc_profile"} & set(image.info)
+    for secret in (b"Exif", b"Kameram", b"hemlig kommentar", b"Helsingborg", b"xmpmeta"):
+        assert secret not in clean.data
+    assert path.read_bytes() == before
+
+
+def test_large_image_is_resized_for_phones(tmp_path):
+    clean = clean_image(gps_jpeg(tmp_path / "stor.jpg", size=(4000, 3000)))
+    assert (clean.width, clean.height) == (1280, 960)
+
+
+def test_small_image_keeps_its_size(tmp_path):
+    clean = clean_image(gps_jpeg(tmp_path / "liten.jpg", size=(300, 200)))
+    assert (clean.width, clean.height) == (300, 200)
+
+
+def test_orientation_is_applied_before_exif_is_dropped(tmp_path):
+    clean = clean_image(gps_jpeg(tmp_path / "stående.jpg", size=(800, 400), orientation=6))  # rotate 90°
+    assert (clean.width, clean.height) == (400, 800)
+
+
+def test_png_loses_text_chunks_and_exif(tmp_path):
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Author", "Anna Svensson")
+    exif = Image.Exif()
+    exif[0x010F] = "Kameramärke"
+    path = tmp_path / "bild.png"
+    Image.new("RGB", (100, 100), (0, 0, 255)).save(path, pnginfo=info, exif=exif)
+    clean = clean_image(path)
+    assert b"Anna Svensson" not in clean.data and b"eXIf" not in clean.data
+    with Image.open(io.BytesIO(clean.data)) as image:
+        assert image.format == "PNG" and not image.getexif()
+
+
+def test_edited_image_is_encoded_again(tmp_path):
+    path = gps_jpeg(tmp_path / "bild.jpg", size=(100, 100))
+    first = clean_image(path)
+    gps_jpeg(path, size=(50, 50))
+    assert clean_image(path).width == 50 != first.width
+
+
+def test_unreadable_image_is_named(tmp_path):
+    path = tmp_path / "trasig.jpg"
+    path.write_bytes(b"not an image")
+    assert image_problem(path) == "går inte att läsa som bild"
+    assert image_problem(EXAMPLE_MEDIA / "fem-stallen-1.jpg") is None
+
+
+def test_mp3_duration_of_the_example_podcast():
+    assert audio_duration(EXAMPLE_MEDIA / "att-vaga-prata.mp3") == 37
+
+
+def test_mp3_duration_after_an_id3_tag(tmp_path):
+    data = (EXAMPLE_MEDIA / "att-vaga-prata.mp3").read_bytes()
+    frame = b"TIT2" + struct.pack(">I", 5) + b"\0\0" + b"\0Podd"
+    tag = b"ID3\x04\0\0" + bytes([0, 0, 0, len(frame)]) + frame
+    path = tmp_path / "taggad.mp3"
+    path.write_bytes(tag + data)
+    assert audio_duration(path) == 37
+
+
+def test_wav_duration(tmp_path):
+    path = tmp_path / "ljud.wav"
+    with wave.open(str(path), "wb") as audio:
+        audio.setnchannels(1)
+        audio.setsampwidth(2)
+        audio.setframerate(8000)
+        audio.writeframes(b"\0\0" * 8000 * 75)
+    assert audio_duration(path) == 75
+
+
+def test_unreadable_audio_has_no_duration(tmp_path):
+    path = tmp_path / "trasig.mp3"
+    path.write_bytes(b"nonsense")
+    assert audio_duration(path) is None
+    assert audio_duration(tmp_path / "finns-inte.mp3") is None
+
+
+@pytest.mark.parametrize("seconds, text, iso", [(37, "37 s", "PT37S"), (75, "1 min 15 s", "PT1M15S"), (600, "10 min", "PT10M0S")])
+def test_durations_for_people_and_machines(seconds, text, iso):
+    assert format_duration(seconds) == text
+    assert iso_duration(seconds) == iso
+
+
+def test_file_size_in_swedish(tmp_path):
+    path = tmp_path / "f"
+    path.write_bytes(b"x" * 165477)
+    assert file_size(path) == "162 kB"
+    path.write_bytes(b"x" * (3 * 1024 * 1024 + 300000))
+    assert file_size(path) == "3,3 MB"

@@ -180,6 +180,7 @@ def _opening_hours(hours: Hours | None) -> list[dict[str, Any]]:
 def jsonld_data(service: Service, page_url: str = "") -> dict[str, Any]:
     government = service.provider.kind in ("kommun", "region")
     contact = service.contact
+    # schema.org has opening hours on contact points and places, not on a chat or web channel.
     hours = _opening_hours(service.hours)
     channels: list[dict[str, Any]] = []
     if contact.phone:
@@ -188,7 +189,10 @@ def jsonld_data(service: Service, page_url: str = "") -> dict[str, Any]:
             point["hoursAvailable"] = hours
         channels.append({"@type": "ServiceChannel", "name": "Telefon", "servicePhone": point})
     if contact.sms:
-        channels.append({"@type": "ServiceChannel", "name": "Sms", "serviceSmsNumber": {"@type": "ContactPoint", "telephone": contact.sms.display}})
+        point = {"@type": "ContactPoint", "telephone": contact.sms.display}
+        if hours:
+            point["hoursAvailable"] = hours
+        channels.append({"@type": "ServiceChannel", "name": "Sms", "serviceSmsNumber": point})
     if contact.chat:
         channels.append({"@type": "ServiceChannel", "name": "Chatt", "serviceUrl": contact.chat})
     if contact.email:
@@ -202,7 +206,7 @@ def jsonld_data(service: Service, page_url: str = "") -> dict[str, Any]:
             "serviceLocation": {"@type": "Place", "address": {
                 "@type": "PostalAddress", "streetAddress": contact.visit.street,
                 "postalCode": contact.visit.postal_code, "addressLocality": contact.visit.city, "addressCountry": "SE",
-            }},
+            }, **({"openingHoursSpecification": hours} if hours else {})},
         })
     data: dict[str, Any] = {
         "@context": "https://schema.org",

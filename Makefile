@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install serve build test check lock clean
+.PHONY: install serve build test check new-post new-service lock clean
 
 install: $(INSTALLED)
 
@@ -33,6 +33,13 @@ test: install
 # Fast check of all content (no site build): every problem, and what will be published.
 check: install
 	PYTHONPATH=hooks $(BIN)/python -m stodlanken.check
+
+# New content with every field, commented in Swedish: make new-post TYPE=film SLUG=brak-hemma
+new-post: install
+	PYTHONPATH=hooks $(BIN)/python -m stodlanken.scaffold post "$(TYPE)" $(SLUG)
+
+new-service: install
+	PYTHONPATH=hooks $(BIN)/python -m stodlanken.scaffold service $(ID)
 
 # Re-pin requirements.txt after editing requirements.in.
 lock:

@@ -1,0 +1,387 @@
+"""Privacy and safety on every page: Content-Security-Policy, safe external links, video facades.
+
+Plain functions over HTML strings, so tests can call them without a build. The hook
+(`hooks/privacy.py`) calls them on the final HTML of each page, after every other hook.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, urlsplit
+
+# Where a clicked YouTube facade loads its player from: YouTube's "privacy-enhanced mode",
+# which sets no cookies until the video is played.
+YOUTUBE_EMBED_ORIGIN = "https://www.youtube-nocookie.com"
+
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.I | re.S)
+_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.I | re.S)
+_STYLE_ATTR = re.compile(r"""<[a-zA-Z][^>]*?\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.S)
+_TYPE_ATTR = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
+_SRC_ATTR = re.compile(r"""\bsrc\s*=""", re.I)
+_EXECUTABLE_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript"}
+_CHARSET_META = re.compile(r"<meta\s+charset=[^>]*>", re.I)
+_HEAD = re.compile(r"<head\b[^>]*>", re.I)
+_LINK = re.compile(r"<a\s[^>]*>", re.I | re.S)
+_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_REL = re.compile(r"""\srel\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+
+
+# --- Content-Security-Policy ----------------------------------------------------------
+
+
+def _sha256(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+@dataclass
+class Inline:
+    """What a page runs or styles inline, as CSP hash sources."""
+
+    scripts: set[str] = field(default_factory=set)
+    styles: set[str] = field(default_factory=set)  # <style> elements
+    style_attributes: set[str] = field(default_factory=set)  # style="…" (needs 'unsafe-hashes')
+    frames: set[str] = field(default_factory=set)  # origins a facade may load after a click
+    wasm: bool = False  # Pagefind's search runs WebAssembly
+
+    def update(self, other: Inline) -> None:
+        self.scripts |= other.scripts
+        self.styles |= other.styles
+        self.style_attributes |= other.style_attributes
+        self.frames |= other.frames
+        self.wasm |= other.wasm
+
+
+def inline_sources(page_html: str) -> Inline:
+    """Hash every inline script and style of the final HTML, exactly as the browser will.
+
+    Script and style elements are raw text (no entity decoding); style attributes are
+    decoded first. Data blocks such as `<script type="application/json">` never run and
+    need no hash.
+    """
+    found = Inline()
+    for match in _SCRIPT.finditer(page_html):
+        attributes, body = match.groups()
+        kind = _TYPE_ATTR.search(attributes)
+        if _SRC_ATTR.search(attributes) or (kind and kind.group(1).lower() not in _EXECUTABLE_TYPES):
+            continue
+        found.scripts.add(_sha256(body))
+    found.styles = {_sha256(body) for body in _STYLE.findall(page_html)}
+    found.style_attributes = {
+        _sha256(html.unescape(double if double is not None else single))
+        for double, single in _STYLE_ATTR.findall(page_html)
+    }
+    if f'data-embed="{YOUTUBE_EMBED_ORIGIN}/' in page_html:
+        found.frames.add(YOUTUBE_EMBED_ORIGIN)
+    # Pagefind's engine (WebAssembly) runs only where its search form is.
+    found.wasm = re.search(r"\sdata-pagefind\s*=", page_html) is not None
+    return found
+
+
+def content_security_policy(inline: Inline, *, allow_inline_scripts: bool = False, header: bool = False) -> str:
+    """The policy: only this site's own origin, and the inline code this build wrote.
+
+    `allow_inline_scripts` is for `mkdocs serve` only: its live-reload script is injected
+    per request, after the build, so no hash can cover it. `header` adds what a
+    `<meta>` policy cannot carry (frame-ancestors).
+    """
+    scripts = ["'self'"]
+    if allow_inline_scripts:
+        scripts.append("'unsafe-inline'")
+    else:
+        scripts += sorted(inline.scripts)
+    if inline.wasm:
+        scripts.append("'wasm-unsafe-eval'")
+    styles = ["'self'", *sorted(inline.styles)]
+    if inline.style_attributes:
+        styles += ["'unsafe-hashes'", *sorted(inline.style_attributes)]
+    frames = sorted(inline.frames) or ["'none'"]
+    directives = [
+        "default-src 'self'",
+        f"script-src {' '.join(scripts)}",
+        f"style-src {' '.join(styles)}",
+        "img-src 'self' data:",
+        "media-src 'self'",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        f"frame-src {' '.join(frames)}",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ]
+    if header:
+        directives.append("frame-ancestors 'none'")
+    return "; ".join(directives)
+
+
+def add_head_meta(page_html: str, policy: str) -> str:
+    """Put the policy (and no-referrer) first in <head>, right after the charset, before any script."""
+    content = html.escape(policy, quote=False).replace('"', "&quot;")  # keep the quotes readable
+    meta = (
+        f'<meta http-equiv="Content-Security-Policy" content="{content}">'
+        '<meta name="referrer" content="no-referrer">'
+    )
+    anchor = _CHARSET_META.search(page_html) or _HEAD.search(page_html)
+    if anchor is None:
+        return page_html
+    return page_html[: anchor.end()] + meta + page_html[anchor.end() :]
+
+
+# --- Links to other sites ---------------------------------------------------------------
+
+
+def secure_external_links(page_html: str, own_host: str | None) -> str:
+    """Give every link to another site rel="noopener noreferrer": the other site learns
+    neither where the visitor came from nor gets a handle on this tab."""
+
+    def _fix(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        href = _HREF.search(tag)
+        if not href:
+            return tag
+        url = html.unescape(href.group(1) if href.group(1) is not None else href.group(2)).strip()
+        if not _is_external(url, own_host):
+            return tag
+        rel = _REL.search(tag)
+        if rel is None:
+            return tag[:2] + ' rel="noopener noreferrer"' + tag[2:]
+        words = (rel.group(1) if rel.group(1) is not None else rel.group(2)).split()
+        words += [word for word in ("noopener", "noreferrer") if word not in words]
+        return tag[: rel.start()] + f' rel="{" ".join(words)}"' + tag[rel.end() :]
+
+    return _LINK.sub(_fix, page_html)
+
+
+def _is_external(url: str, own_host: str | None) -> bool:
+    parts = urlsplit(url)
+    if url.startswith("//"):
+        return parts.hostname != own_host
+    return parts.scheme in ("http", "https") and parts.hostname != own_host
+
+
+# --- Third-party video behind a click ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Video:
+    """A film that lives on another platform, shown as a facade until someone asks for it."""
+
+    platform: str  # "youtube" | "instagram"
+    url: str  # the canonical page on the platform: the plain-link fallback
+    embed: str | None  # the player loaded after a click; None: link out only
+
+
+def third_party_video(url: str) -> Video | None:
+    """Recognise a YouTube or Instagram address; None for anything else."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
+    video_id = None
+    if host == "youtu.be":
+        video_id = parts.path.strip("/").split("/")[0]
+    elif host in ("youtube.com", "youtube-nocookie.com"):
+        if parts.path == "/watch":
+            video_id = (parse_qs(parts.query).get("v") or [""])[0]
+        elif parts.path.startswith(("/embed/", "/shorts/", "/live/")):
+            video_id = parts.path.split("/")[2]
+    elif host == "instagram.com" and re.match(r"^/(p|reel|tv)/[\w-]+/?$", parts.path):
+        return Video("instagram", f"https://www.instagram.com{parts.path.rstrip('/')}/", None)
+    if video_id and re.fullmatch(r"[\w-]{6,20}", video_id):
+        return Video(
+            "youtube",
+            f"https://www.youtube.com/watch?v={video_id}",
+            f"{YOUTUBE_EMBED_ORIGIN}/embed/{video_id}?autoplay=1&rel=0",
+        )
+    return None
+
+
+_PLATFORM = {
+    "youtube": (
+        "YouTube",
+        "Filmen ligger på YouTube, som ägs av Google. Ingenting hämtas därifrån förrän du trycker. "
+        "När du trycker på Spela hämtas filmen från youtube-nocookie.com. Då får Google veta "
+        "din IP-adress, att du tittar på filmen och att du kommer från den här webbplatsen.",
+    ),
+    "instagram": (
+        "Instagram",
+        "Inlägget ligger på Instagram, som ägs av Meta. Vi visar det inte här, för då skulle "
+        "Instagram få veta att du är på den här sidan. Länken öppnar inlägget hos Instagram.",
+    ),
+}
+
+
+def facade_html(video: Video, *, title: str, poster: str | None, alt: str) -> str:
+    """The facade: a self-hosted poster, what loads from where, a plain link that always works.
+
+    The "Spela filmen här" button is hidden until JavaScript (safety.js) can swap in
+    the player; without JavaScript the link opens the film on the platform.
+    """
+    name, note = _PLATFORM[video.platform]
+    e = html.escape
+    parts = [f'<figure class="sl-facade" data-facade="{video.platform}"']
+    if video.embed:
+        parts.append(f' data-embed="{e(video.embed)}" data-title="{e(title)}"')
+    parts.append(">")
+    if poster:
+        parts.append(f'<img class="sl-facade__poster" src="{e(poster)}" alt="{e(alt)}" loading="lazy">')
+    parts.append(f'<figcaption><p class="sl-facade__title">{e(title)}</p>')
+    parts.append(f'<p class="sl-facade__note">{e(note)}</p>')
+    if video.embed:
+        parts.append(f'<button type="button" class="sl-facade__play" hidden>Spela filmen här (från {name})</button> ')
+    label = "Öppna filmen på YouTube" if video.platform == "youtube" else "Öppna inlägget på Instagram"
+    parts.append(f'<a class="sl-facade__link" href="{e(video.url)}" rel="noopener noreferrer">{label}</a>')
+    parts.append("</figcaption></figure>")
+    return "".join(parts)
+
+
+# `[Titel](https://www.youtube.com/watch?v=…){ .sl-video poster="media/bild.jpg" alt="…" }`
+# becomes, through attr_list, an <a class="sl-video" …> that the hook replaces by a facade.
+_VIDEO_LINK = re.compile(r'<a\s(?=[^>]*\bclass="[^"]*\bsl-video\b)([^>]*)>(.*?)</a>', re.S)
+_ATTR = re.compile(r'([\w-]+)="([^"]*)"')
+
+
+@dataclass(frozen=True)
+class VideoLink:
+    start: int
+    end: int
+    href: str
+    title: str  # the link text, without markup
+    poster: str | None
+    alt: str
+
+
+def video_links(page_html: str) -> list[VideoLink]:
+    """The `.sl-video` links of a page's content, in order."""
+    links = []
+    for match in _VIDEO_LINK.finditer(page_html):
+        attributes = {key: html.unescape(value) for key, value in _ATTR.findall(match.group(1))}
+        title = html.unescape(re.sub(r"<[^>]+>", "", match.group(2))).strip()
+        links.append(
+            VideoLink(
+                match.start(),
+                match.end(),
+                attributes.get("href", ""),
+                title,
+                attributes.get("poster"),
+                attributes.get("alt", ""),
+            )
+        )
+    return links
+
+
+# --- Tillgänglighetsredogörelse (accessibility statement) ---------------------------------
+
+# The supervisory authority's complaint form (Digg, lag 2018:1937 om tillgänglighet
+# till digital offentlig service).
+DIGG_COMPLAINT_URL = "https://www.digg.se/tdosanmalan"
+_COMPLIANCE = {
+    "helt": "helt förenlig",
+    "delvis": "delvis förenlig",
+    "inte": "inte förenlig",
+}
+
+
+def accessibility_statement(options: dict, *, actor: str, service: str) -> tuple[str, list[str]]:
+    """The statement as Markdown, from `extra.stodlanken.accessibility`, and every problem
+    in the settings (one line each: setting, what is wrong — how to fix it)."""
+    where = "mkdocs.yml: extra.stodlanken.accessibility"
+    problems = []
+    actor = str(options.get("actor") or actor)
+    compliance = str(options.get("compliance") or "")
+    shortcomings = options.get("shortcomings") or []
+    assessed = options.get("assessed")
+    method = str(options.get("method") or "").strip()
+    email = str(options.get("contact_email") or "").strip()
+    if compliance not in _COMPLIANCE:
+        problems.append(f"{where}.compliance: ”{compliance}” — skriv helt, delvis eller inte")
+    if compliance in ("delvis", "inte") and not shortcomings:
+        problems.append(f"{where}.shortcomings: saknas — lista det som inte är tillgängligt (what, why)")
+    for number, item in enumerate(shortcomings, 1):
+        if not (isinstance(item, dict) and item.get("what") and item.get("why")):
+            problems.append(f"{where}.shortcomings[{number}]: behöver what och why — vad som brister och varför")
+    if not assessed:
+        problems.append(f"{where}.assessed: saknas — skriv datumet då webbplatsen granskades, t.ex. 2026-05-04")
+    if not method:
+        problems.append(f"{where}.method: saknas — skriv hur webbplatsen granskades")
+    if "@" not in email:
+        problems.append(f"{where}.contact_email: saknas — skriv en e-postadress för synpunkter")
+    if problems:
+        return "", problems
+
+    updated = options.get("updated") or assessed
+    lines = [
+        "---",
+        "title: Tillgänglighetsredogörelse",
+        f"description: Hur tillgänglig {service} är, vad som inte fungerar och hur du säger till.",
+        "---",
+        "",
+        "# Tillgänglighetsredogörelse",
+        "",
+        f"{actor} står bakom webbplatsen {service}. Vi vill att alla ska kunna använda den, "
+        "oavsett funktionsnedsättning. Här står hur webbplatsen följer lagen om tillgänglighet "
+        "till digital offentlig service, vad som inte fungerar än och hur du kan säga till oss.",
+        "",
+        "## Hur tillgänglig är webbplatsen?",
+        "",
+        f"Webbplatsen är **{_COMPLIANCE[compliance]}** med lagen om tillgänglighet till digital "
+        "offentlig service"
+        + ("." if compliance == "helt" else ", på grund av bristerna som står nedan."),
+        "",
+    ]
+    if shortcomings:
+        lines += ["## Det här är inte tillgängligt", ""]
+        for item in shortcomings:
+            lines.append(f"- **{_md(item['what'])}** {_md(item['why'])}")
+        lines.append("")
+    lines += [
+        "## Om du inte kan använda något på webbplatsen",
+        "",
+        "Behöver du innehåll i en annan form, eller hittar du något som inte fungerar? "
+        f"Mejla oss på [{email}](mailto:{email}). Skriv vilken sida det gäller och vad som inte "
+        "fungerar. Du behöver inte skriva ditt namn.",
+        "",
+        "## Om du inte är nöjd med vårt svar",
+        "",
+        "Myndigheten för digital förvaltning (Digg) har tillsyn över lagen om tillgänglighet "
+        "till digital offentlig service. Om du inte är nöjd med hur vi tar hand om dina "
+        f"synpunkter kan du [anmäla det till Digg]({DIGG_COMPLAINT_URL}).",
+        "",
+        "## Hur vi har granskat webbplatsen",
+        "",
+        f"Vi granskade webbplatsen {assessed}. {_md(method).rstrip('.')}.",
+        "",
+        f"Redogörelsen uppdaterades senast {updated}.",
+        "",
+    ]
+    return "\n".join(lines), []
+
+
+def _md(text: object) -> str:
+    """Settings text into Markdown as plain text: no HTML, no links from a YAML typo."""
+    return html.escape(" ".join(str(text).split()), quote=False).replace("[", "\\[").replace("*", "\\*")
+
+
+# --- Headers for hosts that read a `_headers` file (Netlify, Cloudflare Pages) -------------
+
+SECURITY_HEADERS = {
+    # Other sites never learn that a visitor came from a support site.
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+    "Strict-Transport-Security": "max-age=31536000",
+}
+
+
+def headers_file(policy: str) -> str:
+    """`_headers`: the same policy for every path (the union of every page's hashes; each
+    page's own stricter <meta> policy applies on top), plus what only a header can say."""
+    lines = ["# Written by hooks/privacy.py on every build; do not edit.", "/*"]
+    lines.append(f"  Content-Security-Policy: {policy}")
+    lines += [f"  {name}: {value}" for name, value in SECURITY_HEADERS.items()]
+    return "\n".join(lines) + "\n"

@@ -124,3 +124,11 @@ def test_file_size_in_swedish(tmp_path):
     assert file_size(path) == "162 kB"
     path.write_bytes(b"x" * (3 * 1024 * 1024 + 300000))
     assert file_size(path) == "3,3 MB"
+
+
+def test_swedish_date():
+    from datetime import date
+
+    from stodlanken.media import swedish_date
+
+    assert swedish_date(date(2026, 10, 2)) == "2 oktober 2026"

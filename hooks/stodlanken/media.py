@@ -167,6 +167,8 @@ class MediaView:
 
     type: str
     title: str
+    date: str  # "12 oktober 2026"
+    date_iso: str
     video: str | None = None
     video_type: str | None = None
     video_size: str | None = None  # "160 kB", for the download link
@@ -179,6 +181,15 @@ class MediaView:
     duration: str | None = None  # "1 min 15 s"
     duration_iso: str | None = None  # "PT1M15S"
     script: str | None = None  # slideshow.js, relative to the page
+
+
+_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+           "november", "december")
+
+
+def swedish_date(day) -> str:
+    """2026-10-12 -> "12 oktober 2026"."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def file_size(path: Path) -> str:
@@ -201,6 +212,8 @@ def media_view(post, docs_dir: Path, url_of) -> MediaView:
     view = MediaView(
         type=post.type,
         title=post.title,
+        date=swedish_date(post.date),
+        date_iso=post.date.isoformat(),
         poster=picture(post.poster, post.poster_alt),
         slides=tuple(picture(slide.image, slide.alt, slide.caption) for slide in post.slides),
     )

@@ -58,9 +58,11 @@ def on_page_markdown(markdown, /, *, page, config, files):
 
 
 def _post_of(page, config) -> posts.Post | None:
-    if not posts.is_post_page(page.file.src_uri, site.BLOG_DIR):
-        return None
-    return next((post for post in site.load(config).posts if post.src_uri == page.file.src_uri and post.published), None)
+    published = getattr(config, "_stodlanken_published_posts", None)
+    if published is None:
+        published = {post.src_uri: post for post in site.load(config).published_posts}
+        config._stodlanken_published_posts = published
+    return published.get(page.file.src_uri)
 
 
 def _replace_with_clean_image(files, uri: str, config) -> None:

@@ -269,3 +269,14 @@ def test_five_mistakes_in_five_posts_give_five_one_line_errors(copy_example, bui
         "docs/inlagg/posts/saknar-undertexter.md:7: media.captions: saknas — lägg till captions: media/filnamn (.vtt)",
     ]
     assert len(errors) == 5, "\n".join(errors)
+
+
+def test_without_strict_like_serve_errors_are_shown_and_invalid_posts_left_out(copy_example, build):
+    project = copy_example()
+    shutil.copy2(FIXTURES / "posts_five_mistakes" / "okand-typ.md", project / "docs" / "inlagg" / "posts" / "okand-typ.md")
+    result = build(project, strict=False)
+    assert result.ok, result.output
+    assert "docs/inlagg/posts/okand-typ.md:4: type: okänd typ ”video”" in result.output
+    assert "Traceback" not in result.output
+    assert "Fel typ" not in everything_in(result.site_dir)
+    assert "inlagg/vart-vander-jag-mig/index.html" in built_files(result.site_dir)

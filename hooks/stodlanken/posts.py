@@ -51,7 +51,7 @@ TRANSCRIPT_EXTS = (".md", ".txt")
 _KNOWN_KEYS = {
     "title", "date", "type", "summary", "situations", "services", "media", "participants",
     "credits", "publish_from", "publish_until",
-    "categories", "pin", "draft", "readtime", "hide", "search", "description",
+    "categories", "pin", "draft", "readtime", "hide", "search",
 }
 _PARTICIPANT_KEYS = {"ref", "consent", "consent_date", "minor", "guardian_consent", "visible"}
 _MEDIA_KEYS = {

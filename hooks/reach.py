@@ -1,0 +1,136 @@
+"""Reach: share cards, QR posters, short links, feeds and share tags (see hooks/stodlanken/reach.py).
+
+- `on_files` checks that short links are unique and adds a poster page per post and situation.
+- `on_env` adds the files made from data: cards (PNG, cached in .cache/), QR codes,
+  short-link redirects and the two feeds. Only published posts ever get any of them.
+- `on_page_context` gives every page its share tags (`share`) and posters their content.
+- `on_template_context` gives the 404 page share tags and keeps posters out of the sitemap.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File
+
+from stodlanken import cards, feeds, qr, reach, site
+from stodlanken.problems import Problem
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.hooks.reach")
+CACHE_DIR = ".cache/stodlanken/cards"
+
+
+def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
+    found = reach.targets(site.load(config))
+    errors = reach.check_slugs(found)
+    if not config.site_url:
+        errors.append(Problem("mkdocs.yml", None, "site_url", "saknas", "skriv webbplatsens adress, t.ex. site_url: https://stodlanken.example.org/"))
+    for problem in errors:
+        log.error(str(problem))
+    if errors and config.strict:
+        raise Abort(f"Bygget stoppades: {len(errors)} fel i korta länkar (se raderna ovan). Inget publicerades.")
+    for target in found:
+        files.append(File.generated(config, target.poster_src_uri, content=reach.poster_source(target)))
+    return files
+
+
+def on_env(env, /, *, config: MkDocsConfig, files: Files):
+    loaded = site.load(config)
+    info = _info(config)
+    cache = Path(config.config_file_path).parent / CACHE_DIR
+    made: dict[str, bytes | Path] = {}
+    found = _unique(reach.targets(loaded))
+    for target in found:
+        address = info.display(target.short)
+        made[target.card] = cards.cached_card(cards.Card("link", target.title, target.label, footer=info.name, address=address), cache)
+        made[target.story] = cards.cached_card(cards.Card("story", target.title, target.label, footer=info.name, address=address), cache)
+        made[target.qr] = qr.qr_svg(info.absolute(target.path), title=f"QR-kod till {info.display(target.path)}")
+        share = reach.page_share(target.path, target.title, target.summary, info, {target.path: target})
+        made[f"{target.short}index.html"] = reach.short_link_html(target, share, info).encode("utf-8")
+    site_card = cards.Card("link", info.name, text=info.promise, footer=info.organisation or info.name, address=info.display(""))
+    made[reach.SITE_CARD] = cards.cached_card(site_card, cache)
+    podcast_channel = _podcast_channel(config, info)
+    made[reach.PODCAST_COVER] = cards.cached_card(cards.Card("square", podcast_channel.title, "Podd", footer=info.organisation or info.name, address=info.display("")), cache)
+    made[reach.FEED] = feeds.rss(_feed_channel(config, info), [_item(target, info) for target in found if target.kind == "post"])
+    podcasts = [post for post in loaded.published_posts if post.type == "podcast" and post.audio]
+    made[reach.PODCAST_FEED] = feeds.rss(podcast_channel, [_episode(post, files, info) for post in podcasts], podcast=True)
+    for uri, content in made.items():
+        generated = File.generated(config, uri, abs_src_path=str(content)) if isinstance(content, Path) else File.generated(config, uri, content=content)
+        files.append(generated)
+    config._stodlanken_reach = (info, {target.path: target for target in found}, reach.feeds(info, podcast=bool(podcasts)))
+    return env
+
+
+def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    info, by_path, feed_links = config._stodlanken_reach
+    context["share"] = reach.page_share(page.url, page.title, page.meta.get("description"), info, by_path, feed_links)
+    target = by_path.get(page.meta.get("poster_of", ""))
+    if target is not None:
+        context["poster"] = reach.poster(target, info)
+    return context
+
+
+def on_template_context(context: dict, /, *, template_name: str, config: MkDocsConfig) -> dict:
+    if template_name == "sitemap.xml":  # a poster is a print version of a page already listed
+        context["pages"] = [file for file in context["pages"] if not file.src_uri.startswith(f"{reach.POSTER_DIR}/")]
+    elif template_name == "404.html":
+        info, _, feed_links = config._stodlanken_reach
+        context["share"] = reach.site_share(info, url=None, feed_links=feed_links)
+    return context
+
+
+def _info(config: MkDocsConfig) -> reach.SiteInfo:
+    settings = site.settings(config)
+    return reach.SiteInfo(
+        name=config.site_name,
+        url=(config.site_url or "/").rstrip("/") + "/",
+        description=config.site_description or "",
+        organisation=settings.get("organisation", ""),
+        promise=settings.get("promise", ""),
+    )
+
+
+def _unique(found: list[reach.Target]) -> list[reach.Target]:
+    # In `mkdocs serve` a clash is logged and the build goes on: the first one keeps the link.
+    seen: set[str] = set()
+    return [target for target in found if not (target.slug in seen or seen.add(target.slug))]
+
+
+def _feed_channel(config: MkDocsConfig, info: reach.SiteInfo) -> feeds.Channel:
+    return feeds.Channel(
+        title=info.name,
+        link=info.absolute(f"{site.BLOG_DIR}/"),
+        self_url=info.absolute(reach.FEED),
+        description=info.promise or info.description,
+        copyright=config.copyright or "",
+    )
+
+
+def _podcast_channel(config: MkDocsConfig, info: reach.SiteInfo) -> feeds.Channel:
+    return feeds.Channel(
+        title=f"{info.name} – podd",
+        link=info.absolute(f"{site.BLOG_DIR}/"),
+        self_url=info.absolute(reach.PODCAST_FEED),
+        description=f"Poddavsnitt gjorda av unga. {info.promise}".strip(),
+        copyright=config.copyright or "",
+        author=info.organisation or info.name,
+        image=info.absolute(reach.PODCAST_COVER),
+    )
+
+
+def _item(target: reach.Target, info: reach.SiteInfo) -> feeds.Item:
+    return feeds.Item(target.title, info.absolute(target.path), target.summary, target.date, category=target.label)
+
+
+def _episode(post, files: Files, info: reach.SiteInfo) -> feeds.Item:
+    audio = files.get_file_from_path(post.audio)
+    enclosure = feeds.Enclosure(info.absolute(audio.url), len(audio.content_bytes), feeds.audio_type(post.audio))
+    return feeds.Item(post.title, info.absolute(f"{site.BLOG_DIR}/{post.slug}/"), post.summary, post.date, enclosure=enclosure, duration=post.duration)

@@ -1,0 +1,312 @@
+"""Reach: everything that lets a post or a situation page travel beyond the site.
+
+For each published post and each situation (a *target*) the build makes:
+
+| what | where |
+| --- | --- |
+| share card, link preview (1200×630) | `kort/inlagg/<slug>.png`, `kort/stod/<id>.png` |
+| share card, story (1080×1920) | `kort/inlagg/<slug>-story.png`, `kort/stod/<id>-story.png` |
+| printable poster (A4/A5) | `affisch/inlagg/<slug>/`, `affisch/stod/<id>/` |
+| QR code to the page (SVG) | `affisch/inlagg/<slug>/qr.svg`, `affisch/stod/<id>/qr.svg` |
+| short link (redirect) | `l/<slug>/`, `l/<id>/` |
+
+and for the whole site: a card for every other page (`kort/webbplats.png`), the posts'
+feed (`feed.xml`), the podcast feed (`podd.xml`) with its square cover (`kort/podd.png`),
+and Open Graph / Twitter tags on every page.
+
+Posters mirror the page's own address, so a post and a situation can never share one.
+Short links are flat and short, for a story or a poster, so post slugs and situation ids
+must not collide: `check_slugs` reports it as a problem.
+
+Only published posts are ever targets: a held-back post gets no card, poster, QR code,
+short link or feed item.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from stodlanken.posts import TYPE_LABELS
+from stodlanken.problems import Problem
+from stodlanken.site import BLOG_DIR, Site
+
+SITUATION_LABEL = "Stöd"
+SITUATIONS_FILE = "support_directory/situations.yml"
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SITE_CARD = "kort/webbplats.png"
+PODCAST_COVER = "kort/podd.png"
+FEED = "feed.xml"
+PODCAST_FEED = "podd.xml"
+POSTER_DIR = "affisch"
+SHORT_DIR = "l"
+CARD_DIR = "kort"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A page that can be shared: a published post or a situation."""
+
+    kind: str  # "post" | "situation"
+    slug: str  # the short link's name: the post's file name or the situation's id
+    title: str
+    summary: str
+    label: str  # what it is, on the card and poster: "Film", "Podd" … or "Stöd"
+    path: str  # the page, relative to the site root: "inlagg/<slug>/" or "stod/<id>/"
+    source: str  # the file an editor changes, for problems
+    date: date | None = None  # posts
+
+    @property
+    def card(self) -> str:
+        return f"{CARD_DIR}/{self.path.rstrip('/')}.png"
+
+    @property
+    def story(self) -> str:
+        return f"{CARD_DIR}/{self.path.rstrip('/')}-story.png"
+
+    @property
+    def poster(self) -> str:
+        return f"{POSTER_DIR}/{self.path}"
+
+    @property
+    def poster_src_uri(self) -> str:
+        return f"{self.poster}index.md"
+
+    @property
+    def qr(self) -> str:
+        return f"{self.poster}qr.svg"
+
+    @property
+    def short(self) -> str:
+        return f"{SHORT_DIR}/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    name: str
+    url: str  # site_url, ending in "/"
+    description: str
+    organisation: str = ""
+    promise: str = ""
+
+    def absolute(self, path: str) -> str:
+        return self.url + path
+
+    def display(self, path: str) -> str:
+        """An address to read aloud or type: no scheme, no trailing slash."""
+        return re.sub(r"^https?://", "", self.absolute(path)).rstrip("/")
+
+
+def targets(site: Site) -> list[Target]:
+    """Situations first: they were there before a new post, so a clash is the post's to fix."""
+    found = [
+        Target("situation", s.id, s.title, s.intro, SITUATION_LABEL, f"stod/{s.id}/", SITUATIONS_FILE)
+        for s in site.directory.situations
+    ]
+    found += [
+        Target("post", post.slug, post.title, post.summary, TYPE_LABELS.get(post.type, post.type), f"{BLOG_DIR}/{post.slug}/", post.path, post.date)
+        for post in site.published_posts
+    ]
+    return found
+
+
+def check_slugs(found: list[Target]) -> list[Problem]:
+    """Every short link must be a clean slug and unique across posts and situations."""
+    problems = []
+    seen: dict[str, Target] = {}
+    for target in found:
+        field_name = "(filnamn)" if target.kind == "post" else "id"
+        if not SLUG_RE.match(target.slug):
+            problems.append(Problem(target.source, None, field_name, f"”{target.slug}” kan inte bli en kort länk", "använd bara a–z, 0–9 och bindestreck"))
+        other = seen.get(target.slug)
+        if other is not None:
+            what = "situationen" if other.kind == "situation" else "inlägget"
+            if target.kind == "post":
+                fix = f"byt namn på filen, t.ex. {target.slug}-2.md"
+            else:
+                fix = f"byt id på situationen, t.ex. {target.slug}-2"
+            problems.append(
+                Problem(target.source, None, field_name, f"den korta länken /{target.short} används redan av {what} {other.slug} ({other.source})", fix)
+            )
+        else:
+            seen[target.slug] = target
+    return problems
+
+
+def card_alt(label: str, title: str, site_name: str) -> str:
+    """The card's alt text: exactly what the card says."""
+    return f"{label}: {title}. {site_name}" if label else f"{title}. {site_name}"
+
+
+# --- Share tags ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Share:
+    """What a page says about itself when shared; rendered by partials/share-meta.html."""
+
+    title: str
+    description: str
+    url: str | None  # absolute; None for the 404 page
+    image: str  # absolute
+    image_alt: str
+    image_width: int = 1200
+    image_height: int = 630
+    type: str = "website"  # "article" for posts
+    site_name: str = ""
+    published: date | None = None
+    feeds: tuple[tuple[str, str], ...] = ()  # (title, absolute URL)
+    # The "Dela" button, on posts only:
+    button: bool = False
+    short_url: str = ""  # absolute
+    short_display: str = ""
+    poster: str = ""  # relative to the site root
+
+    def tags(self) -> list[tuple[str, str, str]]:
+        """(attribute, name, content) of every <meta>: `property` for Open Graph, `name` for Twitter."""
+        og = [
+            ("og:type", self.type),
+            ("og:site_name", self.site_name),
+            ("og:locale", "sv_SE"),
+            ("og:title", self.title),
+            ("og:description", self.description),
+        ]
+        if self.url:
+            og.append(("og:url", self.url))
+        og += [
+            ("og:image", self.image),
+            ("og:image:type", "image/png"),
+            ("og:image:width", str(self.image_width)),
+            ("og:image:height", str(self.image_height)),
+            ("og:image:alt", self.image_alt),
+        ]
+        if self.published:
+            og.append(("article:published_time", self.published.isoformat()))
+        twitter = [
+            ("twitter:card", "summary_large_image"),
+            ("twitter:title", self.title),
+            ("twitter:description", self.description),
+            ("twitter:image", self.image),
+            ("twitter:image:alt", self.image_alt),
+        ]
+        return [("property", k, v) for k, v in og] + [("name", k, v) for k, v in twitter]
+
+
+def feeds(info: SiteInfo, *, podcast: bool) -> tuple[tuple[str, str], ...]:
+    found = [(f"{info.name}: alla inlägg", info.absolute(FEED))]
+    if podcast:
+        found.append((f"{info.name}: podd", info.absolute(PODCAST_FEED)))
+    return tuple(found)
+
+
+def site_share(info: SiteInfo, *, url: str | None, title: str | None = None, description: str | None = None, feed_links=()) -> Share:
+    return Share(
+        title=title or info.name,
+        description=description or info.description,
+        url=url,
+        image=info.absolute(SITE_CARD),
+        image_alt=card_alt("", info.name, info.organisation or info.name),
+        site_name=info.name,
+        feeds=feed_links,
+    )
+
+
+def page_share(page_url: str, title: str | None, description: str | None, info: SiteInfo, by_path: dict[str, Target], feed_links=()) -> Share:
+    """The share tags of a page at `page_url` (relative to the site root, "" for home)."""
+    target = by_path.get(page_url)
+    poster_of = by_path.get(page_url.removeprefix(f"{POSTER_DIR}/")) if page_url.startswith(f"{POSTER_DIR}/") else None
+    if target is None and poster_of is None:
+        return site_share(info, url=info.absolute(page_url), title=None if page_url == "" else title, description=description, feed_links=feed_links)
+    shown = target or poster_of
+    return Share(
+        title=shown.title if target else f"Affisch: {shown.title}",
+        description=shown.summary,
+        url=info.absolute(page_url),
+        image=info.absolute(shown.card),
+        image_alt=card_alt(shown.label, shown.title, info.name),
+        type="article" if target and target.kind == "post" else "website",
+        site_name=info.name,
+        published=target.date if target else None,
+        feeds=feed_links,
+        button=bool(target and target.kind == "post"),
+        short_url=info.absolute(shown.short),
+        short_display=info.display(shown.short),
+        poster=shown.poster,
+    )
+
+
+# --- Generated pages and files --------------------------------------------------------------
+
+
+def poster_source(target: Target) -> str:
+    """The poster page: front matter only; overrides/poster.html draws it."""
+    return (
+        "---\n"
+        "template: poster.html\n"
+        f"title: {json.dumps('Affisch: ' + target.title, ensure_ascii=False)}\n"
+        f"description: {json.dumps(target.summary, ensure_ascii=False)}\n"
+        "search: false\n"  # a print version; the page itself is what search should find
+        f"poster_of: {json.dumps(target.path)}\n"
+        "---\n"
+    )
+
+
+@dataclass(frozen=True)
+class Poster:
+    """What overrides/poster.html shows; links relative to the site root."""
+
+    title: str
+    summary: str
+    label: str
+    page: str  # the page the QR code leads to, relative to the site root
+    page_url: str  # absolute: what the QR code says
+    address: str  # the short link to type, e.g. "stodlanken.example.org/l/hemma"
+    qr: str
+    qr_alt: str
+    card: str
+    story: str
+    site_name: str
+    organisation: str
+
+
+def poster(target: Target, info: SiteInfo) -> Poster:
+    return Poster(
+        title=target.title,
+        summary=target.summary,
+        label=target.label,
+        page=target.path,
+        page_url=info.absolute(target.path),
+        address=info.display(target.short),
+        qr=target.qr,
+        qr_alt=f"QR-kod till {info.display(target.path)}",
+        card=target.card,
+        story=target.story,
+        site_name=info.name,
+        organisation=info.organisation,
+    )
+
+
+def short_link_html(target: Target, share: Share, info: SiteInfo) -> str:
+    """A page that sends the visitor on at once: no JavaScript, not indexed, with share tags
+    so a short link pasted into a chat still shows the card."""
+    page = info.absolute(target.path)
+    relative = "../../" + target.path  # from /l/<slug>/: works on any host, also in `mkdocs serve`
+    meta = "\n".join(
+        f'  <meta {attribute}="{html.escape(name)}" content="{html.escape(content)}">' for attribute, name, content in share.tags()
+    )
+    return (
+        "<!doctype html>\n"
+        '<html lang="sv">\n<head>\n'
+        '  <meta charset="utf-8">\n'
+        f"  <title>{html.escape(target.title)} – {html.escape(info.name)}</title>\n"
+        '  <meta name="robots" content="noindex">\n'
+        f'  <meta http-equiv="refresh" content="0; url={html.escape(relative)}">\n'
+        f'  <link rel="canonical" href="{html.escape(page)}">\n'
+        f"{meta}\n"
+        "</head>\n<body>\n"
+        f'  <p><a href="{html.escape(relative)}">{html.escape(target.title)}</a></p>\n'
+        "</body>\n</html>\n"
+    )

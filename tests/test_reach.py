@@ -1,0 +1,185 @@
+"""Unit tests for reach: short-link slugs, share tags, share cards and QR codes."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+
+import pytest
+import zxingcpp
+from PIL import Image, ImageFont
+
+from stodlanken import cards, qr, reach
+
+INFO = reach.SiteInfo("Stödlänken Helsingborg", "https://stodlanken.example.org/", "Stöd för unga.", "Helsingborgs stad och REKO", "Stöd för dig.")
+
+
+def _post(slug: str, title: str = "En titel") -> reach.Target:
+    return reach.Target("post", slug, title, "Kort text.", "Film", f"inlagg/{slug}/", f"docs/inlagg/posts/{slug}.md", date(2026, 10, 1))
+
+
+def _situation(sid: str) -> reach.Target:
+    return reach.Target("situation", sid, "Det är jobbigt hemma", "Intro.", "Stöd", f"stod/{sid}/", reach.SITUATIONS_FILE)
+
+
+# --- Slugs ----------------------------------------------------------------------------------
+
+
+def test_post_slug_that_is_a_situation_id_is_one_problem_naming_both_files():
+    problems = reach.check_slugs([_situation("hemma"), _post("hemma"), _post("fem-stallen")])
+    assert [str(problem) for problem in problems] == [
+        "docs/inlagg/posts/hemma.md: (filnamn): den korta länken /l/hemma/ används redan av situationen hemma "
+        "(support_directory/situations.yml) — byt namn på filen, t.ex. hemma-2.md"
+    ]
+
+
+def test_slug_that_cannot_be_a_short_link_is_a_problem():
+    problems = reach.check_slugs([_situation("Hemma_2")])
+    assert len(problems) == 1 and problems[0].field == "id" and "a–z, 0–9" in problems[0].fix
+
+
+def test_unique_clean_slugs_are_fine():
+    assert reach.check_slugs([_situation("hemma"), _post("brak-hemma"), _post("a1")]) == []
+
+
+def test_generated_paths_mirror_the_page_and_cannot_collide():
+    post, situation = _post("hemma"), _situation("hemma")
+    assert (post.card, post.story, post.poster, post.qr, post.short) == (
+        "kort/inlagg/hemma.png", "kort/inlagg/hemma-story.png", "affisch/inlagg/hemma/", "affisch/inlagg/hemma/qr.svg", "l/hemma/",
+    )
+    assert {post.card, post.story, post.poster, post.qr}.isdisjoint({situation.card, situation.story, situation.poster, situation.qr})
+
+
+# --- Share tags -----------------------------------------------------------------------------
+
+
+def test_post_page_shares_its_card_with_absolute_urls_and_alt_text():
+    target = _post("fem-stallen", "Fem ställen")
+    share = reach.page_share("inlagg/fem-stallen/", "Fem ställen", "Kort text.", INFO, {target.path: target})
+    tags = {name: content for _, name, content in share.tags()}
+    assert tags["og:url"] == "https://stodlanken.example.org/inlagg/fem-stallen/"
+    assert tags["og:image"] == tags["twitter:image"] == "https://stodlanken.example.org/kort/inlagg/fem-stallen.png"
+    assert tags["og:image:alt"] == "Film: Fem ställen. Stödlänken Helsingborg"
+    assert (tags["og:type"], tags["twitter:card"], tags["og:locale"]) == ("article", "summary_large_image", "sv_SE")
+    assert share.button and share.short_display == "stodlanken.example.org/l/fem-stallen"
+
+
+def test_other_pages_share_the_site_card():
+    share = reach.page_share("om/", "Om oss", None, INFO, {})
+    assert share.image == "https://stodlanken.example.org/kort/webbplats.png"
+    assert (share.title, share.description, share.button) == ("Om oss", "Stöd för unga.", False)
+    assert reach.page_share("", "Start", None, INFO, {}).title == "Stödlänken Helsingborg"
+
+
+def test_open_graph_uses_property_and_twitter_uses_name():
+    share = reach.site_share(INFO, url=None)
+    for attribute, name, _ in share.tags():
+        assert attribute == ("property" if name.startswith("og:") else "name")
+    assert "og:url" not in {name for _, name, _ in share.tags()}
+
+
+def test_short_link_page_redirects_without_javascript_and_is_not_indexed():
+    target = _post("fem-stallen", 'Fem "ställen" <b>')
+    page = reach.short_link_html(target, reach.page_share(target.path, target.title, "", INFO, {target.path: target}), INFO)
+    assert '<meta http-equiv="refresh" content="0; url=../../inlagg/fem-stallen/">' in page
+    assert '<link rel="canonical" href="https://stodlanken.example.org/inlagg/fem-stallen/">' in page
+    assert '<meta name="robots" content="noindex">' in page
+    assert "<script" not in page and "<b>" not in page and "&quot;ställen&quot;" in page
+
+
+def test_poster_source_is_front_matter_for_the_poster_template():
+    source = reach.poster_source(_post("x", 'Citat: "hej" – #1'))
+    assert source.startswith("---\ntemplate: poster.html\n")
+    assert 'title: "Affisch: Citat: \\"hej\\" – #1"' in source and 'poster_of: "inlagg/x/"' in source
+
+
+# --- Cards ----------------------------------------------------------------------------------
+
+
+def test_card_font_draws_swedish_letters_that_pillows_default_font_lacks():
+    font = cards._font("bold", 40)
+    assert all(cards.has_glyph(font, ch) for ch in "åäöÅÄÖé–”…")
+    assert not cards.has_glyph(font, "😀")
+    # Why Lato and not ImageFont.load_default(): Pillow's bundled font has no å.
+    default = ImageFont.load_default(size=40)
+    assert bytes(default.getmask("å")) == bytes(default.getmask("\U000f0000"))
+
+
+def test_emoji_are_left_out_rather_than_drawn_as_boxes():
+    assert cards.printable("Hej 😀 då", cards._font("regular", 30)) == "Hej då"
+
+
+@pytest.mark.parametrize("size", ["link", "story", "square"])
+def test_card_has_its_pixel_size(size):
+    image = Image.open(io.BytesIO(cards.draw(cards.Card(size, "Någon gör mig illa", "Stöd", footer="Stödlänken", address="x.org/l/vald"))))
+    assert image.size == cards.SIZES[size] and image.format == "PNG"
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize(("ink", "background"), [(cards.INK, cards.BACKGROUND), (cards.LABEL_INK, cards.LABEL_BACKGROUND)])
+def test_card_text_contrast_is_at_least_7_to_1(ink, background):
+    light, dark = sorted([_luminance(ink), _luminance(background)], reverse=True)
+    assert (light + 0.05) / (dark + 0.05) >= 7
+
+
+def test_long_title_wraps_inside_the_card_and_long_words_are_split():
+    font, lines = cards.fit_text("Ett " + "superlångtord" * 6 + " och mer text " * 20, "bold", 1000, 300, start=60)
+    assert all(font.getlength(line) <= 1000 for line in lines)
+    assert len(lines) * font.size * 1.15 <= 300 + font.size * 1.15
+
+
+def test_cards_are_cached_by_what_they_show(tmp_path):
+    card = cards.Card("link", "Titel", "Film", footer="Sajt")
+    first = cards.cached_card(card, tmp_path)
+    mtime = first.stat().st_mtime_ns
+    assert cards.cached_card(card, tmp_path) == first and first.stat().st_mtime_ns == mtime
+    changed = cards.cached_card(cards.Card("link", "Ny titel", "Film", footer="Sajt"), tmp_path)
+    assert changed != first and len(list(tmp_path.glob("*.png"))) == 2
+    assert list(tmp_path.glob("*.tmp")) == []
+
+
+# --- QR codes -------------------------------------------------------------------------------
+
+
+def svg_modules(svg: str) -> set[tuple[int, int]]:
+    """The dark modules that segno's SVG path draws: "M x y.5" then runs of "h n" / "m dx dy"."""
+    path = re.search(r'<path stroke="#000" d="([^"]+)"', svg).group(1)
+    dark: set[tuple[int, int]] = set()
+    x = y = 0.0
+    for op, args in re.findall(r"([MmHh])([^MmHh]*)", path):
+        numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", args)]
+        if op == "M":
+            x, y = numbers
+        elif op == "m":
+            x, y = x + numbers[0], y + numbers[1]
+        else:
+            length = numbers[0]
+            dark.update((int(x + i), int(y)) for i in range(int(length)))
+            x += length
+    return dark
+
+
+def test_qr_svg_draws_the_code_of_the_url_with_a_quiet_zone():
+    url = "https://stodlanken.example.org/inlagg/fem-stallen/"
+    svg = qr.qr_svg(url, title="QR-kod").decode()
+    matrix = qr.qr_matrix(url)
+    expected = {(col + 4, row + 4) for row, cells in enumerate(matrix) for col, dark in enumerate(cells) if dark}
+    assert svg_modules(svg) == expected
+    assert 'viewBox="0 0 %d %d"' % (len(matrix) + 8, len(matrix) + 8) in svg and "<title>QR-kod</title>" in svg
+
+
+def test_qr_code_drawn_from_the_svg_decodes_to_the_page_url():
+    url = "https://stodlanken.example.org/stod/hemma/"
+    svg = qr.qr_svg(url, title="QR").decode()
+    size = int(re.search(r'viewBox="0 0 (\d+)', svg).group(1))
+    image = Image.new("L", (size, size), 255)
+    for x, y in svg_modules(svg):
+        image.putpixel((x, y), 0)
+    results = zxingcpp.read_barcodes(image.resize((size * 8, size * 8), Image.NEAREST))
+    assert [result.text for result in results] == [url]

@@ -31,7 +31,7 @@
     var data = { title: button.dataset.title, text: button.dataset.text, url: button.dataset.url };
     var native = typeof navigator.share === "function" && (!navigator.canShare || navigator.canShare(data));
     button.textContent = native ? "Dela" : "Kopiera länken";
-    button.hidden = false;
+    button.parentElement.hidden = false;
     button.addEventListener("click", function () {
       if (native) {
         navigator.share(data).catch(function () { /* closed by the visitor: nothing to say */ });
@@ -45,7 +45,7 @@
   });
 
   document.querySelectorAll("[data-sl-print]").forEach(function (button) {
-    button.hidden = false;
+    button.parentElement.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
 })();

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
-from stodlanken import cards, feeds, qr, reach, site
+from stodlanken import cards, feeds, privacy, qr, reach, site
 from stodlanken.problems import Problem
 
 if TYPE_CHECKING:
@@ -53,8 +53,7 @@ def on_env(env, /, *, config: MkDocsConfig, files: Files):
         made[target.card] = cards.cached_card(cards.Card("link", target.title, target.label, footer=info.name, address=address), cache)
         made[target.story] = cards.cached_card(cards.Card("story", target.title, target.label, footer=info.name, address=address), cache)
         made[target.qr] = qr.qr_svg(info.absolute(target.path), title=f"QR-kod till {info.display(target.path)}")
-        share = reach.page_share(target.path, target.title, target.summary, info, {target.path: target})
-        made[f"{target.short}index.html"] = reach.short_link_html(target, share, info).encode("utf-8")
+        made[f"{target.short}index.html"] = _short_link(target, info, env)
     site_card = cards.Card("link", info.name, text=info.promise, footer=info.organisation or info.name, address=info.display(""))
     made[reach.SITE_CARD] = cards.cached_card(site_card, cache)
     podcast_channel = _podcast_channel(config, info)
@@ -85,6 +84,13 @@ def on_template_context(context: dict, /, *, template_name: str, config: MkDocsC
         info, _, feed_links = config._stodlanken_reach
         context["share"] = reach.site_share(info, url=None, feed_links=feed_links)
     return context
+
+
+def _short_link(target: reach.Target, info: reach.SiteInfo, env) -> bytes:
+    share = reach.page_share(target.path, target.title, target.summary, info, {target.path: target})
+    page = reach.short_link_html(target, share, info, quick_exit=env.get_template("partials/quick-exit.html").render())
+    # Not a MkDocs page, so hooks/privacy.py does not see it: give it the same policy here.
+    return privacy.add_head_meta(page, privacy.content_security_policy(privacy.inline_sources(page))).encode("utf-8")
 
 
 def _info(config: MkDocsConfig) -> reach.SiteInfo:

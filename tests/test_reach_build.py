@@ -187,6 +187,9 @@ def test_short_links_send_to_the_page_without_javascript(site):
     page = (site / "l" / "fem-stallen" / "index.html").read_text(encoding="utf-8")
     assert '<meta http-equiv="refresh" content="0; url=../../inlagg/fem-stallen/">' in page
     assert '<meta name="robots" content="noindex">' in page and "<script" not in page
+    # Like every page: the site's CSP, the quick exit and a way to /akut/.
+    assert "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self';" in page
+    assert 'class="sl-exit"' in page and 'href="../../akut/"' in page
 
 
 def test_poster_page_shows_title_qr_short_address_and_help_row(site):

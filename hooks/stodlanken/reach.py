@@ -289,9 +289,11 @@ def poster(target: Target, info: SiteInfo) -> Poster:
     )
 
 
-def short_link_html(target: Target, share: Share, info: SiteInfo) -> str:
+def short_link_html(target: Target, share: Share, info: SiteInfo, *, quick_exit: str = "") -> str:
     """A page that sends the visitor on at once: no JavaScript, not indexed, with share tags
-    so a short link pasted into a chat still shows the card."""
+    so a short link pasted into a chat still shows the card. Like every page it has the
+    quick exit (`quick_exit`: the rendered partial) and a link to /akut/, for the moment
+    before the redirect or a browser that does not follow it."""
     page = info.absolute(target.path)
     relative = "../../" + target.path  # from /l/<slug>/: works on any host, also in `mkdocs serve`
     meta = "\n".join(
@@ -301,12 +303,15 @@ def short_link_html(target: Target, share: Share, info: SiteInfo) -> str:
         "<!doctype html>\n"
         '<html lang="sv">\n<head>\n'
         '  <meta charset="utf-8">\n'
+        '  <meta name="viewport" content="width=device-width,initial-scale=1">\n'
         f"  <title>{html.escape(target.title)} – {html.escape(info.name)}</title>\n"
         '  <meta name="robots" content="noindex">\n'
         f'  <meta http-equiv="refresh" content="0; url={html.escape(relative)}">\n'
         f'  <link rel="canonical" href="{html.escape(page)}">\n'
         f"{meta}\n"
         "</head>\n<body>\n"
-        f'  <p><a href="{html.escape(relative)}">{html.escape(target.title)}</a></p>\n'
+        f"{quick_exit}\n"
+        f'  <main><p><a href="{html.escape(relative)}">{html.escape(target.title)}</a></p>\n'
+        '  <p><a href="../../akut/">Akut hjälp</a></p></main>\n'
         "</body>\n</html>\n"
     )

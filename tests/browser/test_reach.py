@@ -116,3 +116,21 @@ def test_without_javascript_the_short_link_is_there_and_no_dead_button(browser, 
     page.goto(reach_url + "l/fem-stallen/")
     page.wait_for_url("**/inlagg/fem-stallen/")
     context.close()
+
+
+def test_posters_fit_320_px_and_nothing_loads_from_elsewhere(browser, reach_site, reach_url):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    overflowing = []
+    page.goto(reach_url + "l/hemma/")
+    page.wait_for_url("**/stod/hemma/")  # the short link's redirect, with nothing from elsewhere
+    for path in [*posters(reach_site), "inlagg/fem-stallen/"]:
+        page.goto(reach_url + path)
+        page.wait_for_load_state("load")
+        if page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
+            overflowing.append(path)
+    context.close()
+    assert overflowing == []
+    assert [url for url in requests if not url.startswith(reach_url)] == []

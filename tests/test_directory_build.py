@@ -148,6 +148,10 @@ def test_script_in_a_name_renders_as_text(fixture_build):
     assert "<h1>&lt;script&gt;alert(1)&lt;/script&gt; Jour</h1>" in html
     assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; Jour" in html
     assert "Testtjänst med &lt;b&gt;html&lt;/b&gt; i texten &amp; ett &#34;citat&#34;." in html
+    assert "&amp;lt;" not in html  # escaped once, not twice
+    # Only the data files (JSON, CSV) hold the name as it was written; no HTML page does.
+    pages = [path for path in fixture_build.site_dir.rglob("*.html") if "<script>alert(1)" in path.read_text(encoding="utf-8")]
+    assert pages == []
     listing = read(fixture_build.site_dir, "stod/index.html")
     assert "<script>alert(1)</script>" not in listing and "&lt;script&gt;alert(1)&lt;/script&gt; Jour</a>" in listing
 

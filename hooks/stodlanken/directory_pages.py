@@ -16,7 +16,7 @@ from xml.etree import ElementTree
 
 import markdown
 import yaml
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from stodlanken.directory import CONTACT_LABELS, CONTACT_WAYS, KINDS, Directory, Service, Situation
 from stodlanken.hours import Hours
@@ -59,8 +59,8 @@ def page_sources(directory: Directory) -> dict[str, str]:
 
 
 def _source(kind: str, title: str, description: str, *, body: str = "", **ids: str) -> str:
-    # Material's base.html prints page.meta.title and .description without escaping: escape here.
-    meta = {"template": f"stod/{kind}.html", "title": str(escape(title)), "description": str(escape(description)), "stod_page": {"kind": kind, **ids}}
+    # Raw text: overrides/stod/base.html escapes title and description where Material would not.
+    meta = {"template": f"stod/{kind}.html", "title": title, "description": description, "stod_page": {"kind": kind, **ids}}
     text = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
     # The body only feeds the search index; the template renders the page from data.
     return f"---\n{text}---\n\n{html.escape(body)}\n"

@@ -200,6 +200,15 @@ def test_unknown_icon_is_an_error(tmp_path):
     assert directory.invalid == {"bris"}
 
 
+def test_numeric_ids_may_be_written_without_quotes(tmp_path):
+    providers = PROVIDERS + "- id: 1177\n  name: \"1177\"\n  kind: nationell\n  url: https://www.1177.se/\n"
+    service = SERVICE.replace("provider: bris", "provider: 1177")
+    directory, problems = make(tmp_path, service, name="1177", providers=providers, emergency="- 1177\n")
+    assert problems == []
+    assert directory.services["1177"].provider.id == "1177"
+    assert [s.id for s in directory.emergency] == ["1177"]
+
+
 # --- inactive and temporarily closed ------------------------------------------
 
 

@@ -279,7 +279,7 @@ class _File:
         return value.strip()
 
     def slug(self, data: LineDict, key: str, what: str) -> str | None:
-        value = data.get(key)
+        value = _as_id(data.get(key))
         if value is None:
             self.error(key, data.line, "saknas", f"lägg till raden `{key}: …` med {what}")
             return None
@@ -350,6 +350,11 @@ def parse_phone(value: Any) -> tuple[Phone | None, str | None]:
     if 3 <= len(digits) <= 6:
         return Phone(display, digits), None
     return None, f"{display!r} är varken ett svenskt nummer (börjar med 0 eller +46) eller ett kortnummer"
+
+
+def _as_id(value: Any) -> Any:
+    """Ids such as 112 or 1177 may be written without quotes; YAML reads them as numbers."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 def _as_date(value: Any) -> date | None:
@@ -512,7 +517,7 @@ def _load_service(path: Path, rel: str, sid: str, today: date, providers: dict[s
     source = checker.url(data, "source")
 
     provider = None
-    provider_id = data.get("provider")
+    provider_id = _as_id(data.get("provider"))
     if provider_id is None:
         checker.error("provider", data.line, "saknas", "lägg till raden `provider: …` med ett id från providers.yml")
     elif provider_id in broken.providers:
@@ -579,6 +584,7 @@ def _situations(checker: _File, data: LineDict, situation_ids: set[str], broken:
         return ()
     result = []
     for index, sid in enumerate(value):
+        sid = _as_id(sid)
         line = value.item_lines[index] if isinstance(value, LineList) else data.line_of("situations")
         if sid in broken:
             checker.ok = False
@@ -716,6 +722,7 @@ def _load_emergency(path: Path, root: Path, directory: Directory, problems: list
     emergency: list[Service] = []
     seen: set[str] = set()
     for index, sid in enumerate(items):
+        sid = _as_id(sid)
         line = items.item_lines[index]
         if sid in seen:
             checker.error(f"[{index + 1}]", line, f"{sid!r} står redan i listan", "ta bort raden")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import copy_project, run_build
 from test_directory_build import add_fixture_services
@@ -119,6 +120,7 @@ def test_filters_narrow_the_list(browser, fixture_url):
         assert set(visible_services(page)) == {"bris", "kvallsjouren"}
 
         page.get_by_role("button", name="Visa alla").click()
+        expect(page.locator("[data-stod-count]")).to_have_text("15 tjänster.")  # the form resets, then filters
         assert len(visible_services(page)) == 15
 
         page.select_option("#stod-f-kind", "kommun")

@@ -182,6 +182,8 @@ def test_weekly_hours_are_a_table_and_data_for_the_browser(fixture_build):
     html = main_content(read(fixture_build.site_dir, "stod/tjanst/kvallsjouren/index.html"))
     assert '<tr><th scope="row">Måndag</th><td>14:00–21:00</td></tr>' in html
     assert '<tr><th scope="row">Tisdag</th><td>Stängt</td></tr>' in html
+    listing = read(fixture_build.site_dir, "stod/hemma/index.html")
+    assert "Öppet Mån 14:00–21:00 (svensk tid)" in listing  # the card, for visitors without JavaScript
     assert 'data-hours="{&#34;periods&#34;:[{&#34;days&#34;:[&#34;mon&#34;],&#34;opens&#34;:&#34;14:00&#34;,&#34;closes&#34;:&#34;21:00&#34;}]}"' in html
 
 

@@ -161,3 +161,11 @@ def test_jsonld_cannot_close_its_script_element(with_hours):
     text = jsonld(with_hours.services["skript-namn"])
     assert "<" not in text and ">" not in text
     assert json.loads(text)["name"] == "<script>alert(1)</script> Jour"
+
+
+def test_built_stod_json_validates(example_site, hsds_validator):
+    data = json.loads((example_site / "stod.json").read_text(encoding="utf-8"))
+    for organization in data["organizations"]:
+        assert_valid(hsds_validator("organization.json"), organization)
+    for service in data["services"]:
+        assert_valid(hsds_validator("service.json"), service)

@@ -227,3 +227,16 @@ def test_stale_service_is_a_warning_that_does_not_stop_the_build(tmp_path):
     result = run_build(project)
     assert result.ok, result.output
     assert re.search(r"support_directory/services/umo\.yml:\d+: verified: kontrollerades senast", result.output)
+
+
+def test_without_strict_a_broken_service_gets_no_page_and_the_rest_is_built(tmp_path):
+    # As in `mkdocs serve`: the error is shown, the site is still built without that service.
+    project = copy_project(tmp_path / "project")
+    path = project / "support_directory" / "services" / "umo.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("web: https://www.umo.se/", "web: http://www.umo.se/"), encoding="utf-8")
+    result = run_build(project, strict=False)
+    assert result.ok, result.output
+    assert re.search(r"support_directory/services/umo\.yml:\d+: contact\.web: adressen måste börja med https://", result.output)
+    assert not (result.site_dir / "stod" / "tjanst" / "umo").exists()
+    assert (result.site_dir / "stod" / "tjanst" / "bris" / "index.html").is_file()
+    assert 'data-service="umo"' not in read(result.site_dir, "stod/index.html")

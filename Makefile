@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install serve build test check new-post new-service lock clean
+.PHONY: install serve build test check new-post new-service bench bench-small lock clean
 
 install: $(INSTALLED)
 
@@ -40,6 +40,15 @@ new-post: install
 
 new-service: install
 	PYTHONPATH=hooks $(BIN)/python -m stodlanken.scaffold service $(ID)
+
+# Benchmark: N=1000 posts, M=500 services against a plain Material site with the same pages;
+# prints Markdown tables for README.md (about 10 min on 2 cores). Lighthouse is installed into
+# bench/node_modules with npm on first use. More flags: make bench BENCH_ARGS="--no-lighthouse"
+bench: install
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+
+bench-small: install
+	$(BIN)/python bench/bench.py --small $(BENCH_ARGS)
 
 # Re-pin requirements.txt after editing requirements.in.
 lock:

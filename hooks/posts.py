@@ -25,9 +25,10 @@ def on_files(files, /, *, config):
     for post in loaded.posts:
         if post.valid and not post.published:
             log.info(f"{post.path}: publiceras inte – {post.held_reason}")
-    for uri in posts.unpublished_files([file.src_uri for file in files], loaded.posts, site.BLOG_DIR):
+    preview = site.is_preview(config)
+    for uri in posts.unpublished_files([file.src_uri for file in files], loaded.posts, site.BLOG_DIR, preview=preview):
         files.remove(files.get_file_from_path(uri))
-    for uri in posts.published_images(loaded.posts):
+    for uri in posts.published_images(loaded.posts, preview=preview):
         _replace_with_clean_image(files, uri, config)
     return files
 
@@ -57,12 +58,20 @@ def on_page_markdown(markdown, /, *, page, config, files):
     )
 
 
+def on_page_context(context, /, *, page, config, nav):
+    # Only in `mkdocs serve`: a held-back post is previewed behind a banner that says why.
+    post = _post_of(page, config)
+    if post is not None and not post.published:
+        context["preview_held"] = post.held_reason
+    return context
+
+
 def _post_of(page, config) -> posts.Post | None:
-    published = getattr(config, "_stodlanken_published_posts", None)
-    if published is None:
-        published = {post.src_uri: post for post in site.load(config).published_posts}
-        config._stodlanken_published_posts = published
-    return published.get(page.file.src_uri)
+    shown = getattr(config, "_stodlanken_shown_posts", None)
+    if shown is None:
+        shown = {post.src_uri: post for post in site.load(config).shown_posts(preview=site.is_preview(config))}
+        config._stodlanken_shown_posts = shown
+    return shown.get(page.file.src_uri)
 
 
 def _replace_with_clean_image(files, uri: str, config) -> None:

@@ -1,7 +1,7 @@
 """Report every content problem of a build at once, one line each, before anything is written.
 
 Errors stop a strict build (`make build`) before MkDocs writes a page; `mkdocs serve`
-logs them and keeps serving. Warnings (a consent or a service due for review) are
+logs them, lists them at the top of every page, and keeps serving. Warnings (a consent or a service due for review) are
 printed but never stop a build: they ask an editor to check something, nothing is wrong.
 """
 
@@ -24,6 +24,20 @@ if not _reminders.handlers:
     _reminders.propagate = False
 
 
+_command = "build"
+
+
+def on_startup(*, command, dirty):
+    # Called once per process; `mkdocs serve` does not re-import hooks, so this holds for every rebuild.
+    global _command
+    _command = command
+
+
+def on_config(config):
+    site.mark_preview(config, _command == "serve")
+    return config
+
+
 # First of all `on_files` handlers: validation decides what the other hooks may publish.
 @event_priority(100)
 def on_files(files, *, config):
@@ -37,3 +51,10 @@ def on_files(files, *, config):
     if errors and config.strict:
         raise Abort(f"Bygget stoppades: {len(errors)} fel i innehållet (se raderna ovan). Inget publicerades.")
     return files
+
+
+def on_page_context(context, /, *, page, config, nav):
+    # In the preview, every page lists the content problems: an editor sees them without the terminal.
+    if site.is_preview(config):
+        context["preview_problems"] = [str(problem) for problem in site.load(config).errors]
+    return context

@@ -51,3 +51,31 @@ def test_home_renders_without_material_bundles(example_site):
     assert "bundle" not in html and "javascripts/" not in head
     assert not re.search(r'<link[^>]+rel="stylesheet"', html), "the home page inlines its CSS"
     assert "Lämna sidan snabbt" in html
+
+
+def test_a_published_build_has_no_preview_banners(example_build):
+    for page in example_build.site_dir.rglob("*.html"):
+        assert "data-preview" not in page.read_text(encoding="utf-8"), page
+
+
+def test_names_and_titles_from_editors_are_escaped_on_home(copy_example, build):
+    project = copy_example()
+    service = project / "support_directory" / "services" / "1177.yml"
+    service.write_text(service.read_text(encoding="utf-8").replace("name: ", "name: <script>alert(1)</script> ", 1), encoding="utf-8")
+    post = project / "docs" / "inlagg" / "posts" / "brak-hemma.md"
+    text = post.read_text(encoding="utf-8")
+    text = text.replace("title: ", "title: <b>fet</b> ", 1).replace("summary: ", "summary: <img src=x> ", 1)
+    post.write_text(text, encoding="utf-8")
+    result = build(project)
+    assert result.ok, result.output
+    html = (result.site_dir / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
+    assert "<b>fet</b>" not in html and "&lt;b&gt;fet&lt;/b&gt;" in html
+    assert "<img src=x>" not in html
+    page = (result.site_dir / "inlagg" / "brak-hemma" / "index.html").read_text(encoding="utf-8")
+    head = page[: page.index("</head>")]
+    assert "<b>fet</b>" not in page and "&lt;b&gt;fet&lt;/b&gt;" in head
+    assert "<img src=x>" not in head
+    leaks = [p.relative_to(result.site_dir).as_posix() for p in result.site_dir.rglob("*.html")
+             if "<b>fet</b>" in p.read_text(encoding="utf-8")]
+    assert leaks == []

@@ -165,12 +165,13 @@ def in_posts_dir(src_uri: str, blog_dir: str) -> bool:
     return src_uri.startswith(f"{blog_dir}/posts/")
 
 
-def unpublished_files(src_uris, posts: list[Post], blog_dir: str) -> set[str]:
+def unpublished_files(src_uris, posts: list[Post], blog_dir: str, *, preview: bool = False) -> set[str]:
     """The files that must not reach `site/`: held-back and invalid posts, and media no published post uses.
 
-    Transcripts are always left out as files: they are shown on the post's page.
+    Transcripts are always left out as files: they are shown on the post's page. In the
+    editors' preview (`mkdocs serve`), held-back posts that are valid stay, behind a banner.
     """
-    published = [post for post in posts if post.published]
+    published = [post for post in posts if post.published or (preview and post.valid)]
     published_pages = {post.src_uri for post in published}
     used = {uri for post in published for uri in post.media_files}
     transcripts = {post.transcript for post in posts if post.transcript}
@@ -187,9 +188,9 @@ def unpublished_files(src_uris, posts: list[Post], blog_dir: str) -> set[str]:
     return drop
 
 
-def published_images(posts: list[Post]) -> set[str]:
-    """Images of published posts: copied to `site/` re-encoded, without metadata."""
-    return {uri for post in posts if post.published for uri in post.images}
+def published_images(posts: list[Post], *, preview: bool = False) -> set[str]:
+    """Images of published (or previewed) posts: copied to `site/` re-encoded, without metadata."""
+    return {uri for post in posts if post.published or (preview and post.valid) for uri in post.images}
 
 
 @dataclass(frozen=True)

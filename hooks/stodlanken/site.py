@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 BLOG_DIR = "inlagg"
 _CACHE_ATTR = "_stodlanken_site"
+_PREVIEW_ATTR = "_stodlanken_preview"
 
 
 @dataclass
@@ -33,6 +34,10 @@ class Site:
     def published_posts(self) -> list[Post]:
         return [post for post in self.posts if post.published]
 
+    def shown_posts(self, *, preview: bool) -> list[Post]:
+        """Published posts; in the preview also held-back ones (behind a banner), never invalid ones."""
+        return [post for post in self.posts if post.published or (preview and post.valid)]
+
     @property
     def errors(self) -> list[Problem]:
         return [problem for problem in self.problems if not problem.warning]
@@ -41,6 +46,15 @@ class Site:
 def settings(config: MkDocsConfig) -> dict:
     """The project's own settings: `extra.stodlanken` in mkdocs.yml."""
     return dict(config.extra.get("stodlanken") or {})
+
+
+def mark_preview(config: MkDocsConfig, preview: bool) -> None:
+    """`mkdocs serve` is a preview for editors: held-back posts and problems are shown in the page."""
+    setattr(config, _PREVIEW_ATTR, preview)
+
+
+def is_preview(config: MkDocsConfig) -> bool:
+    return getattr(config, _PREVIEW_ATTR, False)
 
 
 def load(config: MkDocsConfig, *, today: date | None = None) -> Site:

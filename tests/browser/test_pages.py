@@ -12,7 +12,7 @@ def _pages(site: Path) -> list[str]:
     pages = []
     for index in sorted(site.rglob("*.html")):
         relative = index.relative_to(site).as_posix()
-        if relative.startswith(("search/", "assets/")):
+        if relative.startswith(("search/", "assets/", "l/")):  # l/: short links redirect away
             continue
         pages.append(relative.removesuffix("index.html"))
     return pages

@@ -1,4 +1,4 @@
-"""`mkdocs serve` as an editor uses it: the preview rebuilds and reloads after an edit."""
+"""`mkdocs serve` as an editor uses it: it reloads after an edit, and shows problems in the page."""
 
 from __future__ import annotations
 
@@ -8,38 +8,39 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import MKDOCS, free_port
 
 
 @pytest.fixture
-def preview(copy_example):
-    """A copy of the example project served with the Makefile's `serve` flags."""
-    project = copy_example()
-    port = free_port()
-    process = subprocess.Popen(
-        [*MKDOCS, "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2).read()
-            break
-        except OSError:
-            if process.poll() is not None:
-                pytest.fail(f"mkdocs serve stopped:\n{process.stdout.read()}")
-            time.sleep(0.5)
-    else:
-        process.kill()
+def start_preview():
+    """`start_preview(project)` → URL of `mkdocs serve` with the Makefile's flags on that project."""
+    processes = []
+
+    def _start(project: Path) -> str:
+        port = free_port()
+        process = subprocess.Popen(
+            [*MKDOCS, "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        processes.append(process)
+        url = f"http://127.0.0.1:{port}/"
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(url, timeout=2).read()
+                return url
+            except OSError:
+                if process.poll() is not None:
+                    pytest.fail(f"mkdocs serve stopped:\n{process.stdout.read()}")
+                time.sleep(0.5)
         pytest.fail("mkdocs serve did not answer within 120 s")
-    yield project, url
-    process.terminate()
-    process.wait(timeout=20)
+
+    yield _start
+    for process in processes:
+        process.terminate()
+        process.wait(timeout=20)
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -48,25 +49,54 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_editing_directory_yaml_reloads_the_open_page(browser, preview):
-    project, url = preview
+def test_editing_directory_yaml_reloads_the_open_page(browser, copy_example, start_preview):
+    project = copy_example()
     page = browser.new_page()
-    page.goto(url)
-    situations = project / "support_directory" / "situations.yml"
+    page.goto(start_preview(project))
     first_title = page.locator(".sl-situations a").first.inner_text()
-    _edit(situations, first_title, "Ny rubrik från redaktören")
-    # No reload by the test: the served page reloads itself after the rebuild.
-    page.wait_for_function("document.body.innerText.includes('Ny rubrik från redaktören')", timeout=60_000)
+    _edit(project / "support_directory" / "situations.yml", first_title, "Ny rubrik från redaktören")
+    # No reload by the test (and no eval: the CSP forbids it): the served page reloads itself after the rebuild.
+    expect(page.locator("body")).to_contain_text("Ny rubrik från redaktören", timeout=60_000)
     page.close()
 
 
-def test_editing_a_post_reloads_the_open_page(browser, preview):
-    project, url = preview
+def test_editing_a_post_reloads_the_open_page(browser, copy_example, start_preview):
+    project = copy_example()
     page = browser.new_page()
-    page.goto(url)
+    page.goto(start_preview(project))
     card = page.locator(".sl-card__title a").first
     title = card.inner_text()
     slug = card.get_attribute("href").strip("./").split("/")[-1]
     _edit(project / "docs" / "inlagg" / "posts" / f"{slug}.md", f"title: {title}", "title: Ändrad titel i förhandsvisningen")
-    page.wait_for_function("document.body.innerText.includes('Ändrad titel i förhandsvisningen')", timeout=60_000)
+    expect(page.locator("body")).to_contain_text("Ändrad titel i förhandsvisningen", timeout=60_000)
+    page.close()
+
+
+def test_preview_shows_problems_and_held_back_posts_and_keeps_serving(browser, copy_example, start_preview):
+    project = copy_example()
+    posts = project / "docs" / "inlagg" / "posts"
+    _edit(posts / "att-vaga-prata.md", "  - ref: p5\n    consent: approved", "  - ref: p5\n    consent: pending")
+    url = start_preview(project)
+    page = browser.new_page()
+
+    # A held-back post: in the preview only, behind a banner that says why.
+    page.goto(url + "inlagg/att-vaga-prata/")
+    held = page.locator("[data-preview-held]")
+    assert held.is_visible()
+    assert "Ej publicerad" in held.inner_text() and "p5" in held.inner_text()
+    assert page.locator("[data-preview-problems]").count() == 0
+
+    # A mistake: the server keeps running, and every page lists it.
+    _edit(posts / "brak-hemma.md", "type: text", "type: blogg")
+    page.goto(url)
+    expect(page.locator("[data-preview-problems]")).to_have_count(1, timeout=60_000)
+    banner = page.locator("[data-preview-problems]").inner_text()
+    assert "docs/inlagg/posts/brak-hemma.md:4: type:" in banner
+    page.goto(url + "om/")
+    assert "brak-hemma.md" in page.locator("[data-preview-problems]").inner_text()
+
+    # Fixed again: the banner goes away.
+    _edit(posts / "brak-hemma.md", "type: blogg", "type: text")
+    page.goto(url)
+    expect(page.locator("[data-preview-problems]")).to_have_count(0, timeout=60_000)
     page.close()

@@ -8,11 +8,11 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import BUILD_DATE, ROOT
 
 
 def _check(project: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(project / "hooks")}
+    env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "STODLANKEN_TODAY": BUILD_DATE}
     return subprocess.run([sys.executable, "-m", "stodlanken.check"], cwd=project, env=env,
                           capture_output=True, text=True, timeout=120)
 
@@ -35,7 +35,7 @@ def test_check_lists_every_mistake_by_file_and_summarises(copy_example):
     posts = project / "docs" / "inlagg" / "posts"
     services = project / "support_directory" / "services"
     _replace(services / "umo.yml", "web: https://www.umo.se/", "web: http://www.umo.se/")
-    _replace(services / "youmo.yml", "verified: 2026-11-24", f"verified: {(date.today() - timedelta(days=200)).isoformat()}")
+    _replace(services / "youmo.yml", "verified: 2026-11-24", f"verified: {(date.fromisoformat(BUILD_DATE) - timedelta(days=200)).isoformat()}")
     _replace(posts / "att-vaga-prata.md", "  - ref: p5\n    consent: approved", "  - ref: p5\n    consent: pending")
     _replace(posts / "brak-hemma.md", "type: text", "type: blogg")
 
@@ -60,3 +60,13 @@ def test_check_does_not_build_the_site(copy_example):
     _check(project)
     assert not (project / "site").exists()
     assert ROOT.joinpath("hooks", "stodlanken", "check.py").exists()
+
+
+def test_build_date_can_be_set_to_preview_a_future_day(copy_example):
+    project = copy_example()
+    post = project / "docs" / "inlagg" / "posts" / "brak-hemma.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("type: text", "type: text\npublish_from: 2027-01-01", 1), encoding="utf-8")
+    assert "Hålls tillbaka: 1 inlägg" in _check(project).stdout
+    env_day = {**os.environ, "PYTHONPATH": str(project / "hooks"), "STODLANKEN_TODAY": "2027-01-01"}
+    later = subprocess.run([sys.executable, "-m", "stodlanken.check"], cwd=project, env=env_day, capture_output=True, text=True)
+    assert "Hålls tillbaka: 0 inlägg" in later.stdout

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from stodlanken.problems import Problem
-from stodlanken.site import Site, read
+from stodlanken.site import Site, build_date, read
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -67,7 +67,7 @@ def report(site: Site) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     config_file = Path(args[0] if args else "mkdocs.yml")
-    site = load_site(config_file, date.today())
+    site = load_site(config_file, build_date())
     print("\n".join(report(site)))
     return 1 if site.errors else 0
 

@@ -6,6 +6,7 @@ config object means: read once per build, re-read after every edit.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -57,11 +58,18 @@ def is_preview(config: MkDocsConfig) -> bool:
     return getattr(config, _PREVIEW_ATTR, False)
 
 
+def build_date() -> date:
+    """The build's date. STODLANKEN_TODAY=2026-12-24 builds the site as it will be on that day:
+    editors preview publish_from/publish_until, and tests stay independent of the calendar."""
+    value = os.environ.get("STODLANKEN_TODAY")
+    return date.fromisoformat(value) if value else date.today()
+
+
 def load(config: MkDocsConfig, *, today: date | None = None) -> Site:
     cached = getattr(config, _CACHE_ATTR, None)
     if cached is not None:
         return cached
-    site = read(Path(config.config_file_path).parent, Path(config.docs_dir), settings(config), today or date.today())
+    site = read(Path(config.config_file_path).parent, Path(config.docs_dir), settings(config), today or build_date())
     setattr(config, _CACHE_ATTR, site)
     return site
 

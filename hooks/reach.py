@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.hooks.reach")
 CACHE_DIR = ".cache/stodlanken/cards"
+QR_CACHE_DIR = ".cache/stodlanken/qr"
 
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -46,18 +47,19 @@ def on_env(env, /, *, config: MkDocsConfig, files: Files):
     loaded = site.load(config)
     info = _info(config)
     cache = Path(config.config_file_path).parent / CACHE_DIR
+    qr_cache = Path(config.config_file_path).parent / QR_CACHE_DIR
     made: dict[str, bytes | Path] = {}
     found = _unique(reach.targets(loaded))
     for target in found:
-        address = info.display(target.short)
+        address = info.card_display(target.short)
         made[target.card] = cards.cached_card(cards.Card("link", target.title, target.label, footer=info.name, address=address), cache)
         made[target.story] = cards.cached_card(cards.Card("story", target.title, target.label, footer=info.name, address=address), cache)
-        made[target.qr] = qr.qr_svg(info.absolute(target.path), title=f"QR-kod till {info.display(target.path)}")
+        made[target.qr] = qr.cached_qr_svg(info.absolute(target.path), title=f"QR-kod till {info.display(target.path)}", cache_dir=qr_cache)
         made[f"{target.short}index.html"] = _short_link(target, info, env)
-    site_card = cards.Card("link", info.name, text=info.promise, footer=info.organisation or info.name, address=info.display(""))
+    site_card = cards.Card("link", info.name, text=info.promise, footer=info.organisation or info.name, address=info.card_display(""))
     made[reach.SITE_CARD] = cards.cached_card(site_card, cache)
     podcast_channel = _podcast_channel(config, info)
-    made[reach.PODCAST_COVER] = cards.cached_card(cards.Card("square", podcast_channel.title, "Podd", footer=info.organisation or info.name, address=info.display("")), cache)
+    made[reach.PODCAST_COVER] = cards.cached_card(cards.Card("square", podcast_channel.title, "Podd", footer=info.organisation or info.name, address=info.card_display("")), cache)
     made[reach.FEED] = feeds.rss(_feed_channel(config, info), [_item(target, info) for target in found if target.kind == "post"])
     podcasts = [post for post in loaded.published_posts if post.type == "podcast" and post.audio]
     made[reach.PODCAST_FEED] = feeds.rss(podcast_channel, [_episode(post, files, info) for post in podcasts], podcast=True)
@@ -101,6 +103,7 @@ def _info(config: MkDocsConfig) -> reach.SiteInfo:
         description=config.site_description or "",
         organisation=settings.get("organisation", ""),
         promise=settings.get("promise", ""),
+        public_url=site.public_url(config),
     )
 
 

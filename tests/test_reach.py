@@ -183,3 +183,9 @@ def test_qr_code_drawn_from_the_svg_decodes_to_the_page_url():
         image.putpixel((x, y), 0)
     results = zxingcpp.read_barcodes(image.resize((size * 8, size * 8), Image.NEAREST))
     assert [result.text for result in results] == [url]
+
+
+def test_card_shows_the_public_address_also_in_a_preview_on_any_port():
+    served = reach.SiteInfo("Stödlänken", "http://127.0.0.1:8123/", "", public_url="https://stodlanken.example.org/")
+    assert served.card_display("l/hemma/") == "stodlanken.example.org/l/hemma"
+    assert INFO.card_display("") == "stodlanken.example.org"

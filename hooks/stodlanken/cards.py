@@ -19,9 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +26,8 @@ from pathlib import Path
 import font_lato
 import PIL
 from PIL import Image, ImageDraw, ImageFont
+
+from stodlanken import cache
 
 # Bump when the drawing changes, so cached cards are drawn anew.
 VERSION = 1
@@ -62,19 +61,11 @@ class Card:
 
 def cached_card(card: Card, cache_dir: Path) -> Path:
     """The PNG file of this card, drawn only if the cache does not have it yet."""
-    path = cache_dir / f"{cache_key(card)}.png"
-    if not path.exists():
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        # Write then rename: builds running side by side never see half a file.
-        with tempfile.NamedTemporaryFile(dir=cache_dir, suffix=".tmp", delete=False) as tmp:
-            tmp.write(draw(card))
-        os.replace(tmp.name, path)
-    return path
+    return cache.cached_file(cache_dir / f"{cache_key(card)}.png", lambda: draw(card))
 
 
 def cache_key(card: Card) -> str:
-    inputs = {"version": VERSION, "pillow": PIL.__version__, "font": _font_version(), **asdict(card)}
-    return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode("utf-8")).hexdigest()[:32]
+    return cache.key({"version": VERSION, "pillow": PIL.__version__, "font": _font_version(), **asdict(card)})
 
 
 def draw(card: Card) -> bytes:
@@ -125,7 +116,8 @@ def draw(card: Card) -> bytes:
         pen.text((margin, base), _ellipsis(printable(card.address, small), small, inner), font=small, fill=INK, anchor="ls")
 
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    # zlib's default level: a story card in 33 ms and 60 KB; `optimize=True` took 106 ms for 55 KB.
+    image.save(out, format="PNG", compress_level=6)
     return out.getvalue()
 
 

@@ -44,7 +44,11 @@ class LineList(list):
     item_lines: list[int]
 
 
-class _LineLoader(yaml.SafeLoader):
+# The C parser (libyaml) when PyYAML has it: about ten times faster on a thousand posts.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):
     """SafeLoader whose mappings and sequences carry line numbers."""
 
     line_offset = 0
@@ -80,7 +84,7 @@ def parse_yaml(text: str, *, line_offset: int = 0) -> Any:
         pass
 
     Loader.line_offset = line_offset
-    return yaml.load(text, Loader=Loader)  # noqa: S506 - a SafeLoader subclass
+    return yaml.load(text, Loader=Loader)  # noqa: S506 - a (C)SafeLoader subclass
 
 
 def load_yaml(path: Path, rel: str, problems: list[Problem]) -> Any:

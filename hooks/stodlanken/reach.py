@@ -91,6 +91,7 @@ class SiteInfo:
     description: str
     organisation: str = ""
     promise: str = ""
+    public_url: str = ""  # site_url in mkdocs.yml, also in `mkdocs serve` (where `url` is 127.0.0.1)
 
     def absolute(self, path: str) -> str:
         return self.url + path
@@ -98,6 +99,11 @@ class SiteInfo:
     def display(self, path: str) -> str:
         """An address to read aloud or type: no scheme, no trailing slash."""
         return re.sub(r"^https?://", "", self.absolute(path)).rstrip("/")
+
+    def card_display(self, path: str) -> str:
+        """`display` for what is drawn on a card: the public address, whatever port a preview uses."""
+        base = (self.public_url or self.url).rstrip("/") + "/"
+        return re.sub(r"^https?://", "", base + path).rstrip("/")
 
 
 def targets(site: Site) -> list[Target]:

@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.utils.yaml import yaml_load
+
 from stodlanken.directory import Directory, load_directory
 from stodlanken.posts import Post, load_posts
 from stodlanken.problems import Problem
@@ -47,6 +49,24 @@ class Site:
 def settings(config: MkDocsConfig) -> dict:
     """The project's own settings: `extra.stodlanken` in mkdocs.yml."""
     return dict(config.extra.get("stodlanken") or {})
+
+
+def public_url(config: MkDocsConfig) -> str:
+    """`site_url` as written in mkdocs.yml. `mkdocs serve` replaces `config.site_url` with
+    http://127.0.0.1:<port>/, but what is drawn on a share card must not change with the
+    port: the card shows the real address, and stays cached between previews."""
+    if not is_preview(config) or not config.config_file_path:
+        return config.site_url or ""
+    path = Path(config.config_file_path)
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _public_urls:
+        with path.open("rb") as file:
+            _public_urls[key] = str((yaml_load(file) or {}).get("site_url") or "")
+    return _public_urls[key]
+
+
+_public_urls: dict[tuple, str] = {}
 
 
 def mark_preview(config: MkDocsConfig, preview: bool) -> None:

@@ -51,7 +51,7 @@ def on_page_markdown(markdown, /, *, page, config, files):
     return posts.post_markdown(
         markdown,
         lead=env.get_template("partials/post-lead.html").render(post=post),
-        media=env.get_template("partials/post-media.html").render(media=media.media_view(post, Path(config.docs_dir), url_of)),
+        media=env.get_template("partials/post-media.html").render(media=media.media_view(post, Path(config.docs_dir), url_of, _image_cache(config))),
         transcript=transcript,
         support=env.get_template("partials/post-support.html").render(services=services, situations=situations, credits=post.credits),
         separator=_separator(config),
@@ -75,13 +75,21 @@ def _post_of(page, config) -> posts.Post | None:
 
 
 def _replace_with_clean_image(files, uri: str, config) -> None:
-    """Swap the image for a copy made from its pixels only: no EXIF, GPS, XMP or comments."""
+    """Swap the image for a copy made from its pixels only (no EXIF, GPS, XMP or comments),
+    and add its smaller and WebP renditions, made the same way, for `srcset`."""
     original = files.get_file_from_path(uri)
     if original is None:
         return
-    clean = media.clean_image(Path(original.abs_src_path))
     files.remove(original)
-    files.append(File.generated(config, uri, content=clean.data))
+    for rendition in media.renditions(Path(original.abs_src_path), _image_cache(config)):
+        address = media.rendition_uri(uri, rendition)
+        if rendition.suffix and files.get_file_from_path(address) is not None:
+            continue  # an editor's file of that name wins
+        files.append(File.generated(config, address, abs_src_path=str(rendition.file)))
+
+
+def _image_cache(config) -> Path:
+    return Path(config.config_file_path).parent / media.CACHE_DIR
 
 
 def _templates(config):

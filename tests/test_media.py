@@ -132,3 +132,32 @@ def test_swedish_date():
     from stodlanken.media import swedish_date
 
     assert swedish_date(date(2026, 10, 2)) == "2 oktober 2026"
+
+
+def test_renditions_have_no_metadata_and_are_found_again_on_disk(tmp_path, monkeypatch):
+    from stodlanken import media
+
+    path = gps_jpeg(tmp_path / "bild.jpg", size=(2000, 1000))
+    made = media.renditions(path, tmp_path / "cache")
+    assert {(r.suffix, r.width, r.mime) for r in made} == {
+        ("", 1280, "image/jpeg"), ("-480w.jpg", 480, "image/jpeg"), ("-960w.jpg", 960, "image/jpeg"),
+        ("-1280w.webp", 1280, "image/webp"), ("-480w.webp", 480, "image/webp"), ("-960w.webp", 960, "image/webp"),
+    }
+    for rendition in made:
+        data = rendition.file.read_bytes()
+        for secret in (b"Exif", b"Kameram", b"hemlig kommentar", b"Helsingborg", b"xmpmeta"):
+            assert secret not in data, rendition.suffix
+        with Image.open(rendition.file) as image:
+            assert image.size == (rendition.width, rendition.height) and not image.getexif()
+    media._renditions.clear()  # a new process: only the disk cache is left
+    monkeypatch.setattr(media, "_make_renditions", lambda *args: pytest.fail("encoded again"))
+    assert media.renditions(path, tmp_path / "cache") == made
+
+
+def test_renditions_of_an_edited_image_are_made_anew(tmp_path):
+    from stodlanken import media
+
+    path = gps_jpeg(tmp_path / "bild.jpg", size=(600, 300))
+    assert media.renditions(path, tmp_path / "cache")[0].width == 600
+    gps_jpeg(path, size=(300, 150))
+    assert media.renditions(path, tmp_path / "cache")[0].width == 300

@@ -231,16 +231,22 @@ def test_image_with_gps_exif_comes_out_without_any_exif(copy_example, build):
         """)
     result = build(project)
     assert result.ok, result.output
-    output = result.site_dir / "inlagg" / "media" / "karta.jpg"
-    with Image.open(output) as image:
-        assert not image.getexif()
-        assert "exif" not in image.info and "comment" not in image.info
-        assert image.size == (1280, 853)
-    data = output.read_bytes()
-    assert b"Exif" not in data and b"hemlig kommentar" not in data and "Telefonmärke".encode() not in data
+    sizes = {"karta.jpg": (1280, 853), "karta-480w.jpg": (480, 320), "karta-960w.jpg": (960, 640),
+             "karta-480w.webp": (480, 320), "karta-960w.webp": (960, 640), "karta-1280w.webp": (1280, 853)}
+    for name, size in sizes.items():  # the clean copy and every smaller or WebP rendition
+        output = result.site_dir / "inlagg" / "media" / name
+        with Image.open(output) as image:
+            assert not image.getexif(), name
+            assert not {"exif", "comment", "xmp", "icc_profile"} & set(image.info), name
+            assert image.size == size
+        data = output.read_bytes()
+        assert b"Exif" not in data and b"hemlig kommentar" not in data and "Telefonmärke".encode() not in data, name
     assert original.read_bytes() == before  # the original in docs/ is untouched
     html = (result.site_dir / "inlagg" / "karta" / "index.html").read_text(encoding="utf-8")
-    assert '<img class="sl-media__poster" src="../media/karta.jpg" alt="En blå yta" width="1280" height="853">' in html
+    assert ('<picture><source type="image/webp" srcset="../media/karta-480w.webp 480w, ../media/karta-960w.webp 960w, '
+            '../media/karta-1280w.webp 1280w"') in html
+    assert ('<img class="sl-media__poster" src="../media/karta.jpg" alt="En blå yta" width="1280" height="853" '
+            'srcset="../media/karta-480w.jpg 480w, ../media/karta-960w.jpg 960w, ../media/karta.jpg 1280w"') in html
 
 
 def test_media_no_published_post_uses_is_not_copied(copy_example, build):

@@ -7,13 +7,18 @@ originals in `docs/` are never written to.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import struct
 import wave
 from dataclasses import dataclass
 from pathlib import Path
 
+import PIL
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from stodlanken import cache
 
 MAX_IMAGE_SIDE = 1280  # px: sharp on phones, small on mobile data
 JPEG_QUALITY = 82
@@ -32,7 +37,27 @@ class CleanImage:
     height: int
 
 
-_cache: dict[tuple[str, int, int, int], CleanImage] = {}
+@dataclass(frozen=True)
+class Rendition:
+    """One file made from an image: the clean full-size copy, a smaller one or a WebP."""
+
+    suffix: str  # added to the original's address: "" (the clean copy itself), "-480w.jpg", "-1280w.webp"
+    file: Path  # in the cache
+    width: int
+    height: int
+    mime: str
+
+
+# Smaller copies for `srcset`: a phone (360-480 px wide, or twice that on a sharp screen)
+# never downloads the full 1280 px image.
+WIDTHS = (480, 960)
+WEBP_QUALITY = 80
+CACHE_DIR = ".cache/stodlanken/images"  # relative to mkdocs.yml
+# Bump when the encoding changes, so cached renditions are made anew.
+RENDITION_VERSION = 1
+
+_cache: dict[tuple, CleanImage] = {}
+_renditions: dict[tuple, tuple[Rendition, ...]] = {}
 
 
 def image_problem(path: Path) -> str | None:
@@ -57,22 +82,85 @@ def clean_image(path: Path, *, max_side: int = MAX_IMAGE_SIDE) -> CleanImage:
     return _cache[key]
 
 
+def renditions(path: Path, cache_dir: Path) -> tuple[Rendition, ...]:
+    """The clean copy (suffix "") and its smaller and WebP versions, each without metadata.
+
+    Kept on disk under `cache_dir`, found by a hash of the original's bytes and every
+    setting, so a build encodes only new or changed images (the same image in two posts
+    once); in memory by path, size and time, so `mkdocs serve` does not even hash them.
+    """
+    stat = path.stat()
+    memo = (str(path), stat.st_mtime_ns, stat.st_size, str(cache_dir))
+    if memo not in _renditions:
+        source = path.read_bytes()
+        key = cache.key("image", RENDITION_VERSION, PIL.__version__, hashlib.sha256(source).hexdigest(), path.suffix.lower(),
+                        MAX_IMAGE_SIDE, JPEG_QUALITY, WEBP_QUALITY, WIDTHS)
+        manifest = cache_dir / f"{key}.json"
+        found = _read_manifest(manifest, cache_dir)
+        if found is None:
+            found = _make_renditions(source, path.suffix.lower(), cache_dir, key)
+            cache.write_atomic(manifest, json.dumps([[r.suffix, r.file.name, r.width, r.height, r.mime] for r in found]).encode())
+        _renditions[memo] = found
+    return _renditions[memo]
+
+
+def _read_manifest(manifest: Path, cache_dir: Path) -> tuple[Rendition, ...] | None:
+    try:
+        rows = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    found = tuple(Rendition(suffix, cache_dir / name, width, height, mime) for suffix, name, width, height, mime in rows)
+    return found if all(r.file.exists() for r in found) else None
+
+
+def _make_renditions(source: bytes, suffix: str, cache_dir: Path, key: str) -> tuple[Rendition, ...]:
+    with Image.open(io.BytesIO(source)) as original:
+        full = _upright(original, MAX_IMAGE_SIDE)
+    fmt = _FORMATS.get(suffix, "JPEG")
+    ext = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}[fmt]
+    wanted = [("", full, fmt)]
+    for width in WIDTHS:
+        if width < full.width:
+            wanted.append((f"-{width}w{ext}", _resized(full, width), fmt))
+    if fmt != "WEBP":
+        wanted += [(f"-{image.width}w.webp", image, "WEBP") for _, image, _ in wanted]
+    made = []
+    for name_suffix, image, image_fmt in wanted:
+        file = cache_dir / f"{key}{name_suffix or ext}"
+        cache.write_atomic(file, _save(image, image_fmt))
+        made.append(Rendition(name_suffix, file, image.width, image.height, f"image/{image_fmt.lower()}"))
+    return tuple(made)
+
+
+def _upright(original: Image.Image, max_side: int) -> Image.Image:
+    # Apply the EXIF orientation to the pixels before the EXIF goes away.
+    image = ImageOps.exif_transpose(original)
+    image.thumbnail((max_side, max_side), Image.LANCZOS)
+    image.info = {}  # Pillow copies comments/XMP/ICC from `info` on save
+    return image
+
+
+def _resized(image: Image.Image, width: int) -> Image.Image:
+    smaller = image.resize((width, max(1, round(image.height * width / image.width))), Image.LANCZOS)
+    smaller.info = {}
+    return smaller
+
+
+def _save(image: Image.Image, fmt: str) -> bytes:
+    out = io.BytesIO()
+    if fmt == "JPEG":
+        image.convert("RGB").save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    elif fmt == "PNG":
+        image.save(out, "PNG", optimize=True)
+    else:
+        image.save(out, "WEBP", quality=WEBP_QUALITY, method=4)
+    return out.getvalue()
+
+
 def _encode(data: bytes, suffix: str, max_side: int) -> CleanImage:
     with Image.open(io.BytesIO(data)) as original:
-        # Apply the EXIF orientation to the pixels before the EXIF goes away.
-        image = ImageOps.exif_transpose(original)
-        image.thumbnail((max_side, max_side), Image.LANCZOS)
-        image.info = {}  # Pillow copies comments/XMP/ICC from `info` on save
-        fmt = _FORMATS.get(suffix, "JPEG")
-        out = io.BytesIO()
-        if fmt == "JPEG":
-            image = image.convert("RGB")
-            image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
-        elif fmt == "PNG":
-            image.save(out, "PNG", optimize=True)
-        else:
-            image.save(out, "WEBP", quality=JPEG_QUALITY)
-        return CleanImage(out.getvalue(), image.width, image.height)
+        image = _upright(original, max_side)
+        return CleanImage(_save(image, _FORMATS.get(suffix, "JPEG")), image.width, image.height)
 
 
 def mime_type(path: str) -> str:
@@ -159,6 +247,8 @@ class Picture:
     width: int | None = None
     height: int | None = None
     caption: str | None = None
+    srcset: str = ""  # "a-480w.jpg 480w, a.jpg 1280w": the original's format, for every browser
+    webp_srcset: str = ""  # the same widths as WebP, for the browsers that take it (<picture>)
 
 
 @dataclass(frozen=True)
@@ -200,14 +290,34 @@ def file_size(path: Path) -> str:
     return f"{size / 1024 / 1024:.1f}".replace(".", ",") + " MB"
 
 
-def media_view(post, docs_dir: Path, url_of) -> MediaView:
-    """The players' data for `post`; `url_of(src_uri)` gives a URL relative to the page."""
+def rendition_uri(uri: str, rendition: Rendition) -> str:
+    """Where a rendition of the image at `uri` is published: "media/a.jpg" -> "media/a-480w.webp"."""
+    if not rendition.suffix:
+        return uri
+    stem = uri.rsplit(".", 1)[0] if "." in uri.rsplit("/", 1)[-1] else uri
+    return stem + rendition.suffix
+
+
+def media_view(post, docs_dir: Path, url_of, cache_dir: Path | None = None) -> MediaView:
+    """The players' data for `post`; `url_of(src_uri)` gives a URL relative to the page.
+    With `cache_dir` (as in a build) images get a `srcset` of the renditions hooks/posts.py published."""
 
     def picture(uri: str | None, alt: str | None, caption: str | None = None) -> Picture | None:
         if not uri:
             return None
-        image = clean_image(docs_dir / uri)
-        return Picture(url_of(uri), alt or "", image.width, image.height, caption)
+        if cache_dir is None:
+            image = clean_image(docs_dir / uri)
+            return Picture(url_of(uri), alt or "", image.width, image.height, caption)
+        made = renditions(docs_dir / uri, cache_dir)
+
+        full = made[0]
+
+        def srcset(mime: str) -> str:
+            return ", ".join(f"{url_of(rendition_uri(uri, r))} {r.width}w" for r in sorted(made, key=lambda r: r.width) if r.mime == mime)
+
+        fallback = srcset(full.mime)
+        return Picture(url_of(uri), alt or "", full.width, full.height, caption,
+                       srcset=fallback if "," in fallback else "", webp_srcset="" if full.mime == "image/webp" else srcset("image/webp"))
 
     view = MediaView(
         type=post.type,

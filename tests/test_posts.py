@@ -377,3 +377,21 @@ def test_support_links_follow_the_post_and_skip_services_no_longer_shown(docs):
     assert [(s.url, s.title, s.call, s.call_label) for s in services] == [
         ("../../stod/tjanst/bris/", "BRIS", "tel:116111", "Ring 116 111")]
     assert [(s.url, s.title) for s in situations] == [("../../stod/ma-daligt/", "Jag mår dåligt")]
+
+
+def test_a_video_with_location_data_fails_with_the_fix(copy_example):
+    from datetime import date
+
+    from stodlanken.posts import load_posts
+
+    project = copy_example()
+    video = project / "docs" / "inlagg" / "posts" / "media" / "vart-vander-jag-mig.mp4"
+    # What a phone writes into an MP4's user data: a `©xyz` atom with ISO 6709 coordinates.
+    atom = b"\xa9xyz" + b"\x00\x12\x15\xc7" + b"+56.0465+012.6945/"
+    video.write_bytes(video.read_bytes() + (len(atom) + 4).to_bytes(4, "big") + atom)
+    posts, problems = load_posts(project / "docs", blog_dir="inlagg", root=project, situations={"ma-daligt"},
+                                 services={"1177", "bris", "umo"}, today=date(2026, 11, 25))
+    lines = [str(problem) for problem in problems]
+    assert any(line.startswith("docs/inlagg/posts/vart-vander-jag-mig.md:9: media.video: filmen innehåller platsdata")
+               and "ffmpeg" in line for line in lines), lines
+    assert not next(post for post in posts if post.slug == "vart-vander-jag-mig").published

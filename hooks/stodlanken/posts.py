@@ -532,6 +532,8 @@ def _media(meta: LineDict, kind: str | None, post_path: Path, refs: dict[str, bo
     _shows(value, "shows", refs, check, prefix="media")
     if kind == "film":
         result["video"] = file("video", VIDEO_EXTS, required=True)
+        if result["video"]:
+            _check_video_location(ctx.docs_dir / result["video"], value.line_of("video"), check)
         result["captions"] = file("captions", CAPTION_EXTS, required=True)
         if result["captions"]:
             _check_webvtt(ctx.docs_dir / result["captions"], value.line_of("captions"), check)
@@ -546,6 +548,24 @@ def _media(meta: LineDict, kind: str | None, post_path: Path, refs: dict[str, bo
     if kind == "slideshow":
         result["slides"] = _slides(value, post_path, refs, ctx, check)
     return result
+
+
+# Where a phone stores the place a video was shot: QuickTime/MP4 `©xyz` and Apple's location keys.
+_VIDEO_LOCATION_MARKERS = (b"\xa9xyz", b"com.apple.quicktime.location.ISO6709")
+
+
+def _check_video_location(path: Path, line: int | None, check: _Checker) -> None:
+    """Videos are copied as they are (only images are re-encoded), so a video that says where it
+    was filmed must not be published: that could reveal where a young person lives."""
+    tail = b""
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            window = tail + chunk
+            if any(marker in window for marker in _VIDEO_LOCATION_MARKERS):
+                check.error(line, "media.video", "filmen innehåller platsdata (GPS)",
+                            "ta bort den, t.ex. med ffmpeg -i film.mp4 -map_metadata -1 -c copy ny-film.mp4")
+                return
+            tail = chunk[-64:]
 
 
 def _media_file(holder: LineDict, key: str, exts: tuple[str, ...], post_path: Path, ctx: _Context, check: _Checker,

@@ -474,3 +474,11 @@ def test_broken_fixture_reports_one_line_per_mistake():
         where = f"{problem.path}:{problem.line}" if problem.line else problem.path
         assert text.startswith(f"{where}: {problem.field}: ")
     assert "ok" in directory.services
+
+
+def test_compact_hours_for_the_browser_name_days_by_number():
+    from stodlanken.hours import Hours, Period
+
+    assert Hours(always=True).compact() == "*"
+    hours = Hours(periods=(Period(("mon", "wed"), "14:00", "21:30"), Period(("sat",), "22:00", "02:00")))
+    assert hours.compact() == "13/14:00-21:30 6/22:00-02:00"

@@ -67,8 +67,10 @@ def test_directory_page_lists_every_service_without_javascript(example_site):
     assert len(re.findall(r'<li class="stod-card[ "]', html)) == len(EXAMPLE_SERVICES)
     for service in EXAMPLE_SERVICES:
         assert f'data-service="{service}"' in html
-    # The filters need JavaScript, so without it they are not shown at all.
-    assert re.search(r"<form [^>]*data-stod-filters hidden", html)
+    # The filters need JavaScript, so without it they are not shown at all (and with it they
+    # are there from the first paint: nothing moves when stod.js starts).
+    assert re.search(r"<form [^>]*data-stod-filters[ >]", html) and not re.search(r"<form [^>]*data-stod-filters hidden", html)
+    assert "<noscript><style>.stod-filters,.stod-open{display:none}</style></noscript>" in html
     for situation in SITUATIONS:
         assert f'href="../{situation}/"' in html or f'href="{situation}/"' in html
 
@@ -184,7 +186,7 @@ def test_weekly_hours_are_a_table_and_data_for_the_browser(fixture_build):
     assert '<tr><th scope="row">Tisdag</th><td>Stängt</td></tr>' in html
     listing = read(fixture_build.site_dir, "stod/hemma/index.html")
     assert "Öppet Mån 14:00–21:00 (svensk tid)" in listing  # the card, for visitors without JavaScript
-    assert 'data-hours="{&#34;periods&#34;:[{&#34;days&#34;:[&#34;mon&#34;],&#34;opens&#34;:&#34;14:00&#34;,&#34;closes&#34;:&#34;21:00&#34;}]}"' in html
+    assert 'data-hours="1/14:00-21:00"' in html
 
 
 # --- builds that must fail -----------------------------------------------------------

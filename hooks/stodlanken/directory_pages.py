@@ -8,7 +8,6 @@ Swedish and with links relative to the page. Templates add no logic of their own
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -90,7 +89,7 @@ class ServiceView:
     facts: tuple[str, ...]  # short badges: "Anonymt", "Gratis", "Under 18 år"
     contacts: tuple[ContactLink, ...]
     hours: Hours | None
-    hours_json: str  # for data-hours; "" when the hours are not known
+    hours_json: str  # for data-hours (Hours.compact); "" when the hours are not known
     hours_table: tuple[tuple[str, str], ...]
     hours_summary: str
     situations: str  # space separated, for data-situations
@@ -171,7 +170,7 @@ def service_view(service: Service, directory: Directory, rel: Callable[[str], st
         facts=_facts(service),
         contacts=contact_links(service),
         hours=hours,
-        hours_json=json.dumps(hours.as_json(), separators=(",", ":")) if hours else "",
+        hours_json=hours.compact() if hours else "",
         hours_table=tuple(hours.table()) if hours else (),
         hours_summary=hours.summary() if hours else "",
         situations=" ".join(service.situations),

@@ -47,6 +47,14 @@ class Hours:
             return {"always": True}
         return {"periods": [{"days": list(p.days), "opens": p.opens, "closes": p.closes} for p in self.periods]}
 
+    def compact(self) -> str:
+        """What stod.js reads from `data-hours`, short because the directory repeats it for
+        every service: "*" (always open) or periods like "135/14:00-21:30 6/22:00-02:00"
+        (days 1 = Monday … 7 = Sunday, then opens-closes)."""
+        if self.always:
+            return "*"
+        return " ".join(f"{''.join(str(DAYS.index(d) + 1) for d in p.days)}/{p.opens}-{p.closes}" for p in self.periods)
+
     def table(self) -> list[tuple[str, str]]:
         """(day, times) rows for the no-JavaScript table, Monday first."""
         if self.always:

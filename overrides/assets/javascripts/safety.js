@@ -74,7 +74,20 @@
     }
   });
 
-  // First-visit hint: once per tab, beside the button.
+  // The hint and the in-app notice lie over the bottom of the screen (CSS: .sl-notices), last
+  // on the page, also in the tab order: shown after the page is drawn, they move nothing on
+  // it. (Screen readers hear what the hint says with the button itself, above.)
+  var box = null;
+  function notices() {
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "sl-notices";
+      document.body.appendChild(box);
+    }
+    return box;
+  }
+
+  // First-visit hint: once per tab.
   if (exit && !remembered(EXIT_FLAG) && !remembered(HINT_FLAG)) {
     remember(HINT_FLAG, true);
     var hint = document.createElement("p");
@@ -87,7 +100,7 @@
     ok.textContent = "Okej";
     ok.addEventListener("click", function () { hint.remove(); });
     hint.appendChild(ok);
-    exit.insertAdjacentElement("afterend", hint);
+    notices().appendChild(hint);
   }
 
   // --- In-app browser notice ----------------------------------------------------------
@@ -104,9 +117,8 @@
   }
   if (notice && app && !remembered(NOTICE_FLAG)) {
     notice.querySelector("[data-inapp-app]").textContent = app;
-    // Written at the end of the page (no cost when unused); shown at the top, under the button.
-    if (exit) exit.insertAdjacentElement("afterend", notice);
-    else document.body.insertBefore(notice, document.body.firstChild);
+    // Written at the end of the page (no cost when unused).
+    notices().appendChild(notice);
     notice.hidden = false;
     notice.querySelector("[data-inapp-close]").addEventListener("click", function () {
       notice.hidden = true;

@@ -28,6 +28,22 @@
     return Number(hm[0]) * 60 + Number(hm[1]);
   }
 
+  /* data-hours: "*" (always open) or "135/14:00-21:30 6/22:00-02:00" (days 1-7 from Monday). */
+  function parseHours(text) {
+    if (text === "*") return { always: true };
+    return {
+      periods: text.split(" ").filter(Boolean).map(function (part) {
+        var slash = part.indexOf("/");
+        var times = part.slice(slash + 1).split("-");
+        return {
+          days: part.slice(0, slash).split("").map(function (digit) { return DAYS[Number(digit) - 1]; }),
+          opens: times[0],
+          closes: times[1]
+        };
+      })
+    };
+  }
+
   /* The weekly opening intervals, [start, end) in minutes since Monday 00:00. */
   function intervals(hours) {
     var list = [];
@@ -76,7 +92,7 @@
       if (element.hasAttribute("data-closed")) {
         state = { open: false, text: "Tillfälligt stängt" };
       } else {
-        try { state = openState(JSON.parse(element.getAttribute("data-hours")), date); } catch (error) { return; }
+        try { state = openState(parseHours(element.getAttribute("data-hours")), date); } catch (error) { return; }
       }
       element.setAttribute("data-open", state.open ? "true" : "false");
       var label = element.querySelector("[data-open-now]");

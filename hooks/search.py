@@ -7,11 +7,14 @@ stemming, and only on the search page.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from stodlanken import search
+from stodlanken import search, site
+
+log = logging.getLogger("mkdocs.hooks.search")
 
 
 def on_post_page(output, /, *, page, config):
@@ -20,6 +23,11 @@ def on_post_page(output, /, *, page, config):
 
 
 def on_post_build(*, config):
+    if site.is_preview(config):
+        # `mkdocs serve` rebuilds after every save: indexing a thousand pages each time would
+        # slow every preview down by seconds, for a search an editor rarely tries there.
+        log.info("Sökindexet byggs inte i förhandsvisningen (mkdocs serve); det byggs med make build.")
+        return
     # After every page is written, so only what is published can be indexed.
     problem = search.build_index(Path(config.site_dir))
     if problem:

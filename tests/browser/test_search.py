@@ -29,3 +29,18 @@ def test_other_pages_do_not_load_search(browser, example_url):
         page.wait_for_load_state("networkidle")
     assert not [url for url in requests if "pagefind" in url or "search" in url]
     page.close()
+
+
+def test_no_page_type_fetches_the_search_index_on_load(browser, example_url):
+    """Issue 7: search costs a page load nothing, on every kind of page (home, post, list,
+    directory, situation, service, akut, about, search page, poster)."""
+    page = browser.new_page(viewport={"width": 360, "height": 640})
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in ("", "inlagg/vart-vander-jag-mig/", "inlagg/", "stod/", "stod/hemma/", "stod/tjanst/bris/",
+                 "akut/", "om/", "sok/", "affisch/inlagg/vart-vander-jag-mig/"):
+        response = page.goto(example_url + path)
+        assert response and response.ok, path
+        page.wait_for_load_state("networkidle")
+    assert not [url for url in requests if "/pagefind/" in url]
+    page.close()

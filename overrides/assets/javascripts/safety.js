@@ -80,8 +80,9 @@
   var box = null;
   function notices() {
     if (!box) {
-      box = document.createElement("div");
+      box = document.createElement("aside"); // a landmark: all content is in one
       box.className = "sl-notices";
+      box.setAttribute("aria-label", "Meddelanden");
       document.body.appendChild(box);
     }
     return box;
@@ -90,7 +91,9 @@
   // First-visit hint: once per tab.
   if (exit && !remembered(EXIT_FLAG) && !remembered(HINT_FLAG)) {
     remember(HINT_FLAG, true);
-    var hint = document.createElement("p");
+    // Its own landmark (like all content); the box around it is a plain div.
+    var hint = document.createElement("aside");
+    hint.setAttribute("aria-label", "Om snabb utgång");
     hint.className = "sl-exit-hint";
     hint.id = "sl-exit-hint";
     hint.textContent = "Knappen Lämna sidan snabbt byter direkt till en annan webbplats. Du kan också trycka på Esc tre gånger. ";

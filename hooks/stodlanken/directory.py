@@ -12,13 +12,13 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from stodlanken.hours import Hours, parse_hours
-from stodlanken.problems import LineDict, LineList, Problem, load_yaml, relpath
+from stodlanken.problems import LineDict, LineList, Problem, as_date, load_yaml, relpath
 
 KINDS = {
     "kommun": "Kommun",
@@ -357,19 +357,6 @@ def _as_id(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-def _as_date(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
-
-
 def _list_file(path: Path, root: Path, problems: list[Problem], example: str) -> tuple[_File, list]:
     rel = relpath(path, root)
     checker = _File(rel, problems)
@@ -700,7 +687,7 @@ def _verified(checker: _File, data: LineDict, today: date) -> date | None:
         checker.error("verified", data.line, "saknas", f"kontrollera uppgifterna mot källan och skriv `verified: {today.isoformat()}`")
         return None
     line = data.line_of("verified")
-    verified = _as_date(data["verified"])
+    verified = as_date(data["verified"])
     if verified is None:
         checker.error("verified", line, f"datumet går inte att läsa: {data['verified']!r}", f"skriv ÅÅÅÅ-MM-DD, t.ex. {today.isoformat()}")
         return None

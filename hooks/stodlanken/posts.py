@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
 
 from stodlanken.media import audio_duration, image_problem
-from stodlanken.problems import LineDict, LineList, Problem, parse_yaml, relpath
+from stodlanken.problems import LineDict, LineList, Problem, as_date, parse_yaml, relpath
 
 TYPE_LABELS = {"film": "Film", "slideshow": "Bildspel", "podcast": "Podd", "text": "Text"}
 # Material Design icons shipped with the theme (`.icons/<name>.svg`): type is never colour alone.
@@ -381,17 +381,10 @@ def _date(meta: LineDict, key: str, check: _Checker, *, required: bool) -> date 
 
 
 def _as_date(value: Any, line: int | None, field: str, check: _Checker) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    check.error(line, field, f"”{value}” är inget datum", "skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-10-01")
-    return None
+    parsed = as_date(value)
+    if parsed is None:
+        check.error(line, field, f"”{value}” är inget datum", "skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-10-01")
+    return parsed
 
 
 def _ids(meta: LineDict, key: str, known: set[str], check: _Checker, *, required: bool, what: str, where: str) -> tuple[str, ...]:

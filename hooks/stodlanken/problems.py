@@ -7,6 +7,7 @@ an editor sees every mistake of a build at once.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +99,20 @@ def load_yaml(path: Path, rel: str, problems: list[Problem]) -> Any:
         line = mark.line + 1 if mark else None
         what = getattr(error, "problem", None) or "ogiltig YAML"
         problems.append(Problem(rel, line, "(yaml)", f"ogiltig YAML: {what}", "kontrollera indrag, kolon och citattecken på raden"))
+    return None
+
+
+def as_date(value: Any) -> date | None:
+    """A YAML date (or an ISO date written as text) as a date; None when it is none."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            return None
     return None
 
 

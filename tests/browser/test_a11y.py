@@ -1,0 +1,466 @@
+"""Accessibility and mobile quality of every page type, in a phone-sized Chromium.
+
+axe-core comes from the `axe-playwright-python` package (its bundled axe.min.js, no CDN)
+and is injected through Playwright's `evaluate` (the DevTools protocol), so the pages'
+Content-Security-Policy stays as it is. Each check goes through every page type and lists
+every page that fails, so one run shows all there is to fix.
+"""
+
+from __future__ import annotations
+
+import re
+
+from axe_playwright_python.sync_playwright import Axe
+
+# One page of each type in the example site.
+PAGE_TYPES = {
+    "home": "",
+    "post: film": "inlagg/vart-vander-jag-mig/",
+    "post: slideshow": "inlagg/fem-stallen/",
+    "post: podcast": "inlagg/att-vaga-prata/",
+    "post: text": "inlagg/brak-hemma/",
+    "post list": "inlagg/",
+    "situation": "stod/ma-daligt/",
+    "service": "stod/tjanst/bris/",
+    "service with opening hours": "stod/tjanst/helsingborg-ungdomsmottagningen/",
+    "directory": "stod/",
+    "akut": "akut/",
+    "about": "om/",
+    "privacy": "integritet/",
+    "safe browsing": "surfa-sakert/",
+    "accessibility statement": "tillganglighet/",
+    "search": "sok/",
+    "poster of a post": "affisch/inlagg/fem-stallen/",
+    "poster of a situation": "affisch/stod/hemma/",
+    "not found": "404.html",
+}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+PHONE = {"width": 360, "height": 640}
+SMALLEST = {"width": 320, "height": 640}
+INSTAGRAM_UA = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/126.0.0.0 Mobile Safari/537.36 Instagram 330.0.0.0.0 Android"
+)
+_axe = Axe()
+
+
+def axe_violations(page) -> dict[str, list[str]]:
+    """axe's violations on the page as it is now: rule id → the failing elements."""
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    response = _axe.run(page, options=options).response
+    return {rule["id"]: [" ".join(map(str, node["target"])) for node in rule["nodes"]] for rule in response["violations"]}
+
+
+def _open(browser, url: str, viewport=PHONE, **context_options):
+    """A page in a context of its own (close the context when done)."""
+    context = browser.new_context(viewport=viewport, **context_options)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("load")
+    return context, page
+
+
+def assert_none(failures: dict[str, object]) -> None:
+    """Fails with every page and what is wrong there, one line each."""
+    assert not failures, "\n".join(f"{page}: {failure}" for page, failure in failures.items())
+
+
+def _each_page(browser, base: str, check, viewport=PHONE, **context_options) -> dict[str, object]:
+    """`check(page)` on every page type; the pages where it returned something (a failure).
+    Each page in a new tab: a first visit, with the quick-exit hint showing."""
+    failures = {}
+    context = browser.new_context(viewport=viewport, **context_options)
+    try:
+        for name, path in PAGE_TYPES.items():
+            page = context.new_page()
+            page.goto(base + path)
+            page.wait_for_load_state("load")
+            if failure := check(page):
+                failures[f"{name} (/{path})"] = failure
+            page.close()
+    finally:
+        context.close()
+    return failures
+
+
+# --- axe-core --------------------------------------------------------------------------
+
+
+def test_every_page_type_has_no_axe_violations(browser, example_url):
+    assert_none(_each_page(browser, example_url, axe_violations))
+
+
+def test_pages_changed_by_scripts_have_no_axe_violations(browser, example_url):
+    """What the scripts add: search results, the slideshow's controls, filtered services."""
+    failures = {}
+    context, page = _open(browser, example_url + "sok/?q=bris")
+    page.locator(".sl-search__results li").first.wait_for()
+    failures["search results"] = axe_violations(page)
+    context.close()
+
+    context, page = _open(browser, example_url + "inlagg/fem-stallen/")
+    page.locator(".sl-slideshow__button--next").click()
+    failures["slideshow, second picture"] = axe_violations(page)
+    context.close()
+
+    context, page = _open(browser, example_url + "stod/")
+    page.locator("[data-stod-filters] input[name=anonymous]").check()
+    failures["directory, filtered"] = axe_violations(page)
+    context.close()
+
+    assert_none({state: found for state, found in failures.items() if found})
+
+
+def test_in_app_browser_notice_has_no_axe_violations(browser, example_url):
+    """Inside Instagram's browser: the notice, with the first visit's hint, on each kind of page."""
+    failures = {}
+    for path in ("", "inlagg/brak-hemma/", "affisch/stod/hemma/"):
+        context, page = _open(browser, example_url + path, user_agent=INSTAGRAM_UA)
+        assert page.locator("[data-inapp-notice]").is_visible() and page.locator(".sl-exit-hint").is_visible()
+        failures[path] = axe_violations(page)
+        context.close()
+    assert_none({path: found for path, found in failures.items() if found})
+
+
+def test_paginated_post_list_has_no_axe_violations(browser, build, copy_example, serve):
+    """Material's pagination, which the example (one page of posts) does not show."""
+    project = copy_example()
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("pagination_per_page: 20", "pagination_per_page: 2"), encoding="utf-8")
+    result = build(project)
+    assert result.ok, result.output
+    base = serve(result.site_dir)
+    failures = {}
+    for path in ("inlagg/", "inlagg/page/2/"):
+        context, page = _open(browser, base + path)
+        assert page.locator(".md-pagination a").count() >= 1, path
+        failures[path] = axe_violations(page)
+        context.close()
+    assert_none({path: found for path, found in failures.items() if found})
+
+
+def test_axe_reports_an_image_without_alt_text(browser, build, copy_example, serve):
+    """The axe test can fail: an about page with an image that has lost its alt text."""
+    project = copy_example()
+    about = project / "docs" / "om.md"
+    about.write_text(about.read_text(encoding="utf-8") + '\n<img src="../assets/favicon.svg" width="48" height="48">\n', encoding="utf-8")
+    result = build(project, strict=False)
+    assert (result.site_dir / "om" / "index.html").exists(), result.output
+    context, page = _open(browser, serve(result.site_dir) + "om/")
+    violations = axe_violations(page)
+    context.close()
+    assert "image-alt" in violations
+
+
+# --- Mobile: 320 × 640 -----------------------------------------------------------------
+
+# Buttons, contact links, the quick exit, the help row and form fields (a checkbox: its label).
+TAP_TARGETS = """() => {
+  const selector = "button, select, input, textarea, summary, .sl-button, .stod-button, .sl-help__link, .sl-exit, "
+    + ".sl-header a, a[href^='tel:'], a[href^='sms:'], a[href^='mailto:']";
+  const small = [];
+  for (let element of document.querySelectorAll(selector)) {
+    if (element.matches("input[type=checkbox], input[type=radio]") && element.closest("label")) element = element.closest("label");
+    const box = element.getBoundingClientRect();
+    if (!box.width || !box.height || element.closest(".sl-visually-hidden")) continue;
+    if (box.width < 44 || box.height < 44) small.push(`${element.outerHTML.slice(0, 80)} ${Math.round(box.width)}×${Math.round(box.height)}`);
+  }
+  return small;
+}"""
+
+# Every piece of visible text, except what is only there for screen readers.
+SMALL_TEXT = """() => {
+  const small = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    const element = text.parentElement;
+    if (!text.textContent.trim() || !element.getClientRects().length || element.closest(".sl-visually-hidden")) continue;
+    const size = parseFloat(getComputedStyle(element).fontSize);
+    if (size < 16) small.add(`${element.tagName.toLowerCase()}.${element.className} "${text.textContent.trim().slice(0, 30)}" ${size}px`);
+  }
+  return [...small];
+}"""
+
+SCROLLS_SIDEWAYS = "document.documentElement.scrollWidth > window.innerWidth"
+
+
+def test_no_page_type_scrolls_sideways_at_320_px(browser, example_url):
+    assert_none(_each_page(browser, example_url, lambda page: page.evaluate(SCROLLS_SIDEWAYS), SMALLEST))
+
+
+def test_buttons_and_contact_links_are_at_least_44_px(browser, example_url):
+    assert_none(_each_page(browser, example_url, lambda page: page.evaluate(TAP_TARGETS), SMALLEST))
+
+
+def test_text_is_at_least_16_px(browser, example_url):
+    assert_none(_each_page(browser, example_url, lambda page: page.evaluate(SMALL_TEXT), SMALLEST))
+
+
+def test_quick_exit_stays_in_reach_of_a_thumb_while_scrolling(browser, example_url):
+    """Full width at the top of the screen, at every scroll position; never covered."""
+
+    def exit_out_of_reach(page):
+        problems = []
+        for scroll in (0, 600, 100_000):
+            page.evaluate(f"window.scrollTo(0, {scroll})")
+            box = page.locator(".sl-exit").bounding_box()
+            if not (box and box["y"] == 0 and box["width"] >= 320 and box["height"] >= 44):
+                problems.append(f"at {scroll}: {box}")
+            elif page.evaluate("!document.querySelector('.sl-exit').contains(document.elementFromPoint(160, 22))"):
+                problems.append(f"covered at {scroll}")
+        return problems
+
+    assert_none(_each_page(browser, example_url, exit_out_of_reach, SMALLEST))
+
+
+def test_help_row_is_a_full_width_grid_of_big_buttons_on_every_page(browser, example_url):
+    def help_row_out_of_reach(page):
+        links = page.locator(".sl-help__link")
+        if links.count() != 4:
+            return f"{links.count()} help links"
+        boxes = [links.nth(i).bounding_box() for i in range(4)]
+        # Two a row, together spanning the page: each half reachable by the thumb on its side.
+        if not (boxes[0]["x"] <= 24 and boxes[1]["x"] + boxes[1]["width"] >= 320 - 24):
+            return f"not full width: {boxes}"
+        return [box for box in boxes if box["width"] < 44 or box["height"] < 44]
+
+    assert_none(_each_page(browser, example_url, help_row_out_of_reach, SMALLEST))
+
+
+# --- Keyboard --------------------------------------------------------------------------
+
+# Marks every visible element that should take focus, so Tab stops can be told apart.
+MARK_FOCUSABLE = """() => {
+  const selector = "a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select, textarea, summary, "
+    + "audio[controls], video[controls], iframe, [tabindex]:not([tabindex='-1'])";
+  const marked = [];
+  document.querySelectorAll(selector).forEach((element, index) => {
+    if (!element.getClientRects().length || getComputedStyle(element).visibility === "hidden") return;
+    element.dataset.a11yStop = index;
+    marked.push(index + " " + element.outerHTML.slice(0, 80));
+  });
+  return marked;
+}"""
+
+# The focused element: its mark, how its focus shows, and whether something fixed or sticky
+# (the quick exit, a notice) lies over it: what is at its top, middle and bottom must be it.
+FOCUSED = """() => {
+  const element = document.activeElement;
+  if (!element || element === document.body) return null;
+  const style = getComputedStyle(element);
+  const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+  const box = element.getBoundingClientRect();
+  const media = ["AUDIO", "VIDEO"].includes(element.tagName);  // focus is on its own controls inside
+  const points = [];  // in each line of a link that wraps: near its top, middle and bottom
+  for (const line of element.getClientRects()) {
+    const x = Math.min(Math.max(line.left + line.width / 2, 0), innerWidth - 1);
+    const ys = line.height > 100 ? [line.top + line.height / 2] : [line.top + 2, line.top + line.height / 2, line.bottom - 2];
+    for (const y of ys) if (y >= 0 && y < innerHeight) points.push([x, y]);  // a big one (a picture): its middle
+  }
+  const covered = !media && box.width > 2 && box.height > 2 && points.some(([x, y]) => {
+    const hit = document.elementFromPoint(x, y);
+    return hit && !element.contains(hit) && !hit.contains(element);
+  });
+  return {
+    stop: element.dataset.a11yStop ?? null, html: element.outerHTML.slice(0, 80),
+    visible: outline || style.boxShadow !== "none" || media,
+    covered, top: Math.round(box.top + scrollY), left: Math.round(box.left),  // top: on the page
+  };
+}"""
+
+
+def tab_stops(page, key: str = "Tab", limit: int = 200) -> list[dict]:
+    """Press `key` until focus leaves the page; every focused element on the way."""
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press(key)
+        focused = page.evaluate(FOCUSED)
+        if focused is None:
+            break
+        if stops and focused["stop"] is not None and focused["stop"] == stops[-1]["stop"]:
+            continue  # inside a media player's own controls
+        stops.append(focused)
+    return stops
+
+
+def test_home_tab_order_is_quick_exit_then_help_row_then_situations(browser, example_url):
+    context, page = _open(browser, example_url, SMALLEST)
+    stops = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUSED))
+    context.close()
+    # The first visit's hint ("Okej") lies over the bottom of the screen and is last on the page.
+    stops = [stop for stop in stops if 'class="sl-exit-hint__close"' not in stop["html"]]
+    classes = [match.group(1) if (match := re.search(r'class="([^"]*)"', stop["html"])) else "" for stop in stops]
+    assert classes[0] == "sl-exit"
+    assert classes[1:5] == ["sl-help__link"] * 4
+    assert 'href="./akut/"' in stops[5]["html"]  # "Akut hjälp: vad du kan göra nu"
+    assert classes[6:11] == ["sl-button"] * 5  # the situations
+    # In visual order: each stop below the one before, or beside it on the same row.
+    positions = [(stop["top"], stop["left"]) for stop in stops]
+    assert all(b[0] > a[0] or (b[0] == a[0] and b[1] > a[1]) for a, b in zip(positions, positions[1:])), positions
+
+
+def test_keyboard_reaches_everything_with_visible_focus_never_covered(browser, example_url):
+    def keyboard_problems(page):
+        expected = {int(line.split(" ", 1)[0]): line for line in page.evaluate(MARK_FOCUSABLE)}
+        forward = tab_stops(page, "Tab")
+        backward = tab_stops(page, "Shift+Tab")  # from the end back up: focus lands at the top of the screen
+        reached = {int(stop["stop"]) for stop in forward if stop["stop"] is not None}
+        problems = [] if forward and 'class="sl-exit"' in forward[0]["html"] else ["the quick exit is not the first Tab stop"]
+        problems += [f"not reached: {expected[stop]}" for stop in sorted(set(expected) - reached)]
+        problems += [f"focus not visible: {stop['html']}" for stop in forward if not stop["visible"]]
+        problems += [f"covered: {stop['html']}" for stop in forward + backward if stop["covered"]]
+        return problems
+
+    assert_none(_each_page(browser, example_url, keyboard_problems, SMALLEST))
+
+
+def _tab_to(page, selector: str, limit: int = 100) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches({selector!r})"):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_slideshow_works_with_the_keyboard(browser, example_url):
+    context, page = _open(browser, example_url + "inlagg/fem-stallen/", SMALLEST)
+    status = page.locator(".sl-slideshow__status")
+    first = status.inner_text()
+    _tab_to(page, ".sl-slideshow__button--next")
+    page.keyboard.press("Enter")
+    second = status.inner_text()
+    page.keyboard.press("Space")
+    third = status.inner_text()
+    context.close()
+    assert first != second != third and "2" in second and "3" in third
+
+
+def test_directory_filters_work_with_the_keyboard(browser, example_url):
+    context, page = _open(browser, example_url + "stod/", SMALLEST)
+    count = page.locator("[data-stod-count]")
+    everything = count.inner_text()
+    _tab_to(page, "[data-stod-filters] input[name=anonymous]")
+    page.keyboard.press("Space")
+    anonymous = count.inner_text()
+    _tab_to(page, ".stod-filters__reset")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"document.querySelector('[data-stod-count]').textContent === {everything!r}")
+    _tab_to(page, "[data-stod-filters] select")
+    page.keyboard.press("ArrowDown")
+    by_situation = count.inner_text()
+    context.close()
+    assert anonymous != everything and by_situation != everything
+
+
+def test_share_button_works_with_the_keyboard(browser, example_url):
+    context, page = _open(browser, example_url + "inlagg/brak-hemma/", SMALLEST)
+    _tab_to(page, "[data-sl-share]")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('.sl-share__status').textContent.trim() !== ''")
+    context.close()
+
+
+def test_search_works_with_the_keyboard(browser, example_url):
+    context, page = _open(browser, example_url + "sok/", SMALLEST)
+    _tab_to(page, "#sl-search-input")
+    page.keyboard.type("BRIS")
+    page.keyboard.press("Enter")
+    page.locator(".sl-search__results a").first.wait_for()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # past the Sök button
+    on_result = page.evaluate("!!document.activeElement.closest('.sl-search__results')")
+    context.close()
+    assert on_result
+
+
+# --- Motion and zoom -------------------------------------------------------------------
+
+MOVING = """() => {
+  const moving = [];
+  for (const element of document.querySelectorAll("*")) {
+    const style = getComputedStyle(element);
+    const transition = style.transitionDuration.split(",").some((time) => parseFloat(time) > 0);
+    // Fallback content inside <video> and <audio> is never rendered: no style at all.
+    if (transition || (style.animationName && style.animationName !== "none")) moving.push(element.outerHTML.slice(0, 60));
+  }
+  return moving.concat(document.getAnimations().map((animation) => "running: " + animation.animationName));
+}"""
+
+
+def test_nothing_moves_when_reduced_motion_is_asked_for(browser, example_url):
+    assert_none(_each_page(browser, example_url, lambda page: page.evaluate(MOVING), reduced_motion="reduce"))
+
+
+def test_page_zoomed_to_200_percent_stays_usable(browser, example_url):
+    """WCAG 1.4.4/1.4.10: a 640 × 640 window zoomed to 200 % is a 320 × 320 CSS px viewport
+    with twice the pixels. Nothing scrolls sideways, and the sticky quick exit leaves most of
+    the screen to the content."""
+
+    def zoomed_problems(page):
+        problems = []
+        if page.evaluate(SCROLLS_SIDEWAYS):
+            problems.append("scrolls sideways")
+        if page.locator(".sl-exit").bounding_box()["height"] > 320 / 4:
+            problems.append("quick exit takes over a quarter of the screen")
+        page.locator("h1").first.scroll_into_view_if_needed()
+        if not page.locator("h1").first.is_visible():
+            problems.append("no visible h1")
+        return problems
+
+    zoomed = {"width": 320, "height": 320}
+    assert_none(_each_page(browser, example_url, zoomed_problems, zoomed, device_scale_factor=2))
+
+
+def test_text_at_twice_the_size_fits_640_px(browser, example_url):
+    """Text alone at 200 % (the root font size) in a 640 px wide window: nothing sideways."""
+
+    def scrolls_sideways(page):
+        page.evaluate("document.documentElement.style.setProperty('font-size', '200%', 'important')")
+        return page.evaluate(SCROLLS_SIDEWAYS)
+
+    assert_none(_each_page(browser, example_url, scrolls_sideways, {"width": 640, "height": 640}))
+
+
+# --- What every page says about itself -------------------------------------------------
+
+PAGE_FACTS = """() => {
+  const problems = [];
+  const description = document.querySelector('meta[name="description"]');
+  if (!document.title.trim()) problems.push("no title");
+  if (!description || !description.content.trim()) problems.push("no meta description");
+  if (document.documentElement.lang !== "sv") problems.push("lang is " + document.documentElement.lang);
+  const headings = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].filter((h) => h.getClientRects().length);
+  if (headings.filter((h) => h.tagName === "H1").length !== 1) problems.push("not one h1");
+  let level = 0;
+  for (const heading of headings) {
+    const next = Number(heading.tagName[1]);
+    if (next > level + 1) problems.push(`h${level} → h${next}: ${heading.textContent.trim()}`);
+    level = next;
+  }
+  return problems;
+}"""
+
+# Link texts that say nothing on their own.
+VAGUE_LINKS = re.compile(r"^(läs mer|läs mer här|fortsätt läsa|mer|här|klicka här|länk|gå hit|se mer)\W*$", re.IGNORECASE)
+
+
+def test_every_page_has_title_description_lang_and_headings_in_order(browser, example_url):
+    assert_none(_each_page(browser, example_url, lambda page: page.evaluate(PAGE_FACTS)))
+
+
+def test_link_texts_make_sense_on_their_own(browser, example_url):
+    def vague_links(page):
+        names = page.locator("a[href]").evaluate_all(
+            "links => links.map((link) => (link.getAttribute('aria-label') || link.innerText || '').trim())"
+        )
+        return [name for name in names if VAGUE_LINKS.match(name)]
+
+    assert_none(_each_page(browser, example_url, vague_links))
+
+
+def test_vague_link_texts_are_caught():
+    assert all(VAGUE_LINKS.match(text) for text in ("Läs mer", "Fortsätt läsa", "här", "Läs mer »"))
+    assert not any(VAGUE_LINKS.match(text) for text in ("Läs mer om BRIS", "Alla inlägg gjorda av unga"))

@@ -302,19 +302,32 @@ def test_home_tab_order_is_quick_exit_then_help_row_then_situations(browser, exa
     assert all(b[0] > a[0] or (b[0] == a[0] and b[1] > a[1]) for a, b in zip(positions, positions[1:])), positions
 
 
-def test_keyboard_reaches_everything_with_visible_focus_never_covered(browser, example_url):
-    def keyboard_problems(page):
-        expected = {int(line.split(" ", 1)[0]): line for line in page.evaluate(MARK_FOCUSABLE)}
-        forward = tab_stops(page, "Tab")
-        backward = tab_stops(page, "Shift+Tab")  # from the end back up: focus lands at the top of the screen
-        reached = {int(stop["stop"]) for stop in forward if stop["stop"] is not None}
-        problems = [] if forward and 'class="sl-exit"' in forward[0]["html"] else ["the quick exit is not the first Tab stop"]
-        problems += [f"not reached: {expected[stop]}" for stop in sorted(set(expected) - reached)]
-        problems += [f"focus not visible: {stop['html']}" for stop in forward if not stop["visible"]]
-        problems += [f"covered: {stop['html']}" for stop in forward + backward if stop["covered"]]
-        return problems
+def keyboard_problems(page) -> list[str]:
+    """Tab through the page and back: the quick exit first, everything reached, focus visible and uncovered."""
+    expected = {int(line.split(" ", 1)[0]): line for line in page.evaluate(MARK_FOCUSABLE)}
+    forward = tab_stops(page, "Tab")
+    backward = tab_stops(page, "Shift+Tab")  # from the end back up: focus lands at the top of the screen
+    reached = {int(stop["stop"]) for stop in forward if stop["stop"] is not None}
+    problems = [] if forward and 'class="sl-exit"' in forward[0]["html"] else ["the quick exit is not the first Tab stop"]
+    problems += [f"not reached: {expected[stop]}" for stop in sorted(set(expected) - reached)]
+    problems += [f"focus not visible: {stop['html']}" for stop in forward if not stop["visible"]]
+    problems += [f"covered: {stop['html']}" for stop in forward + backward if stop["covered"]]
+    return problems
 
+
+def test_keyboard_reaches_everything_with_visible_focus_never_covered(browser, example_url):
     assert_none(_each_page(browser, example_url, keyboard_problems, SMALLEST))
+
+
+def test_keyboard_focus_is_not_covered_by_the_in_app_notice(browser, example_url):
+    """Instagram's browser: the notice and the hint over the bottom half of the screen."""
+    failures = {}
+    for path in ("", "inlagg/brak-hemma/", "stod/tjanst/bris/"):
+        context, page = _open(browser, example_url + path, SMALLEST, user_agent=INSTAGRAM_UA)
+        assert page.locator("[data-inapp-notice]").is_visible()
+        failures[path] = keyboard_problems(page)
+        context.close()
+    assert_none({path: found for path, found in failures.items() if found})
 
 
 def _tab_to(page, selector: str, limit: int = 100) -> None:

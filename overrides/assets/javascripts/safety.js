@@ -91,9 +91,8 @@
   // First-visit hint: once per tab.
   if (exit && !remembered(EXIT_FLAG) && !remembered(HINT_FLAG)) {
     remember(HINT_FLAG, true);
-    // Its own landmark (like all content); the box around it is a plain div.
-    var hint = document.createElement("aside");
-    hint.setAttribute("aria-label", "Om snabb utgång");
+    // A paragraph in the notices box (the box is the landmark; no landmark inside a landmark).
+    var hint = document.createElement("p");
     hint.className = "sl-exit-hint";
     hint.id = "sl-exit-hint";
     hint.textContent = "Knappen Lämna sidan snabbt byter direkt till en annan webbplats. Du kan också trycka på Esc tre gånger. ";

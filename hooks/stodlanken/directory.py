@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from stodlanken.hours import Hours, parse_hours
-from stodlanken.problems import LineDict, LineList, Problem, as_date, load_yaml, relpath
+from stodlanken.problems import SLUG_RE, LineDict, LineList, Problem, as_date, load_yaml, relpath
 
 KINDS = {
     "kommun": "Kommun",
@@ -74,7 +74,6 @@ VERIFIED_ERROR_DAYS = 365
 SUMMARY_MAX = 200
 RESERVED_SITUATION_IDS = {"tjanst"}  # /stod/tjanst/ holds the service pages
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _EMAIL = re.compile(r"^[^@\s<>\"'()\[\]]+@[^@\s<>\"'()\[\]]+\.[A-Za-z]{2,}$")
 _POSTAL_CODE = re.compile(r"^\d{3} ?\d{2}$")
 # A script or inline-data scheme is never wanted, in a URL or inside Markdown text.
@@ -283,7 +282,7 @@ class _File:
         if value is None:
             self.error(key, data.line, "saknas", f"lägg till raden `{key}: …` med {what}")
             return None
-        if not isinstance(value, str) or not _SLUG.match(value):
+        if not isinstance(value, str) or not SLUG_RE.match(value):
             self.error(key, data.line_of(key), f"ogiltigt id {value!r}", "använd små bokstäver a–z, siffror och bindestreck, t.ex. ma-daligt")
             return None
         return value
@@ -466,7 +465,7 @@ def _load_services(folder: Path, root: Path, today: date, directory: Directory, 
             problems.append(Problem(rel, None, "(fil)", "bara .yml-filer läses här", "byt filändelse till .yml eller flytta filen"))
             continue
         sid = path.stem
-        if not _SLUG.match(sid):
+        if not SLUG_RE.match(sid):
             problems.append(Problem(rel, None, "(filnamn)", f"ogiltigt id {sid!r}", "döp om filen med små bokstäver a–z, siffror och bindestreck, t.ex. bris.yml"))
             continue
         if sid.lower() in seen:

@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from stodlanken.media import audio_duration, image_problem
-from stodlanken.problems import LineDict, LineList, Problem, as_date, parse_yaml, relpath
+from stodlanken.problems import SLUG_RE, LineDict, LineList, Problem, as_date, parse_yaml, relpath
 
 TYPE_LABELS = {"film": "Film", "slideshow": "Bildspel", "podcast": "Podd", "text": "Text"}
 # Material Design icons shipped with the theme (`.icons/<name>.svg`): type is never colour alone.
@@ -37,7 +37,6 @@ TYPE_ICONS = {
 }
 CONSENTS = ("approved", "pending", "withdrawn")
 SUMMARY_MAX = 160
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX = 40
 REF_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,19}$")
 

@@ -31,12 +31,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from stodlanken.posts import TYPE_LABELS
-from stodlanken.problems import Problem
+from stodlanken.problems import SLUG_RE, Problem
 from stodlanken.site import BLOG_DIR, Site
 
 SITUATION_LABEL = "Stöd"
 SITUATIONS_FILE = "support_directory/situations.yml"
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SITE_CARD = "kort/webbplats.png"
 PODCAST_COVER = "kort/podd.png"
 FEED = "feed.xml"

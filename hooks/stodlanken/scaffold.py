@@ -9,14 +9,14 @@ The new file is deliberately incomplete: the fields an editor must fill in are e
 
 from __future__ import annotations
 
-import re
 import sys
 from datetime import date
 from pathlib import Path
 
+from stodlanken.problems import SLUG_RE
+
 POSTS_DIR = Path("docs/inlagg/posts")
 SERVICES_DIR = Path("support_directory/services")
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DEFAULT_SLUGS = {"film": "ny-film", "slideshow": "nytt-bildspel", "podcast": "ny-podd", "text": "ny-text"}
 
 _HEAD = """\
@@ -153,7 +153,7 @@ def new_post(root: Path, post_type: str, slug: str | None, today: date) -> str:
     if post_type not in _MEDIA:
         raise SystemExit(f"TYPE={post_type or '(tom)'}: okänd typ — skriv TYPE=film, slideshow, podcast eller text")
     slug = slug or DEFAULT_SLUGS[post_type]
-    if not SLUG.match(slug):
+    if not SLUG_RE.match(slug):
         raise SystemExit(f"SLUG={slug}: använd bara a–z, 0–9 och bindestreck (inga å, ä, ö) — t.ex. SLUG=brak-hemma")
     (root / POSTS_DIR / "media").mkdir(parents=True, exist_ok=True)
     return _create(root / POSTS_DIR / f"{slug}.md", post_text(post_type, slug, today))
@@ -161,7 +161,7 @@ def new_post(root: Path, post_type: str, slug: str | None, today: date) -> str:
 
 def new_service(root: Path, service_id: str | None, today: date) -> str:
     service_id = service_id or "ny-tjanst"
-    if not SLUG.match(service_id):
+    if not SLUG_RE.match(service_id):
         raise SystemExit(f"ID={service_id}: använd bara a–z, 0–9 och bindestreck (inga å, ä, ö) — t.ex. ID=umo")
     return _create(root / SERVICES_DIR / f"{service_id}.yml", service_text(today))
 

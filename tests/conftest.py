@@ -94,6 +94,22 @@ def example_site(example_build) -> Path:
     return example_build.site_dir
 
 
+def facade_project(destination: Path) -> Path:
+    """The example project plus a page with video facades (tests/fixtures/privacy_facade)."""
+    project = copy_project(destination)
+    shutil.copytree(ROOT / "tests" / "fixtures" / "privacy_facade" / "docs", project / "docs", dirs_exist_ok=True)
+    return project
+
+
+@pytest.fixture(scope="session")
+def facade_site(tmp_path_factory) -> Path:
+    """`facade_project` built once per test run (strict), for the privacy and safety tests."""
+    base = tmp_path_factory.mktemp("facade")
+    result = run_build(facade_project(base / "project"), site_dir=base / "site")
+    assert result.ok, result.output
+    return result.site_dir
+
+
 # --- Browser -----------------------------------------------------------------------
 
 CHROMIUM_HELP = (

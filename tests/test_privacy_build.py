@@ -3,46 +3,15 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, run_build
-
-FIXTURE = ROOT / "tests" / "fixtures" / "privacy_facade"
-ACCESSIBILITY = """    accessibility:
-      contact_email: tillganglighet@example.org
-      compliance: delvis
-      assessed: 2026-05-04
-      method: Egen granskning med axe-core i Chromium och test med bara tangentbord.
-      shortcomings:
-        - what: Filmerna har ingen syntolkning.
-          why: Det som bara syns i bild sägs inte i ljudet. Nya filmer får syntolkning.
-"""
-
-
-def privacy_project(destination: Path, *, accessibility: str | None = ACCESSIBILITY) -> Path:
-    """The example project with hooks/privacy.py registered last (as mkdocs.yml will have it),
-    accessibility settings, and a page with video facades."""
-    project = copy_project(destination)
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    if "hooks/privacy.py" not in config:
-        hooks = re.search(r"^hooks:\n(?:  - .*\n)+", config, re.M)
-        config = config[: hooks.end()] + "  - hooks/privacy.py\n" + config[hooks.end() :]
-    if accessibility is not None and "compliance:" not in config:
-        config = re.sub(r"    accessibility:\n      contact_email: .*\n", accessibility, config)
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    shutil.copytree(FIXTURE / "docs", project / "docs", dirs_exist_ok=True)
-    return project
-
+from conftest import ROOT, facade_project, run_build
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    base = tmp_path_factory.mktemp("privacy")
-    result = run_build(privacy_project(base / "project"), site_dir=base / "site")
-    assert result.ok, result.output
-    return result.site_dir
+def site(facade_site) -> Path:
+    return facade_site
 
 
 def _pages(site: Path) -> dict[str, str]:
@@ -164,7 +133,7 @@ def test_accessibility_statement_has_what_the_law_asks_for(site):
 
 
 def test_missing_accessibility_settings_stop_the_build_with_every_mistake(tmp_path):
-    project = privacy_project(tmp_path / "project", accessibility=None)
+    project = facade_project(tmp_path / "project")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"    accessibility:\n(?:      .*\n)+", "    accessibility:\n      compliance: lite\n", config)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
@@ -175,7 +144,7 @@ def test_missing_accessibility_settings_stop_the_build_with_every_mistake(tmp_pa
 
 
 def test_a_facade_with_a_missing_poster_is_an_error(tmp_path):
-    project = privacy_project(tmp_path / "project")
+    project = facade_project(tmp_path / "project")
     page = project / "docs" / "filmtest.md"
     page.write_text(page.read_text(encoding="utf-8").replace('poster="filmtest.jpg"', 'poster="saknas.jpg"'), encoding="utf-8")
     result = run_build(project)

@@ -7,8 +7,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import run_build
-from test_privacy_build import privacy_project
 
 EXIT = "https://www.smhi.se/"  # quick_exit_url of the example site; routed to a stub below
 STUB = "<!doctype html><html lang='sv'><meta charset='utf-8'><title>Väder</title><p>Vädret i dag</p></html>"
@@ -35,11 +33,8 @@ document.addEventListener("securitypolicyviolation", function (event) {
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    base = tmp_path_factory.mktemp("safety")
-    result = run_build(privacy_project(base / "project"), site_dir=base / "site")
-    assert result.ok, result.output
-    return result.site_dir
+def site(facade_site) -> Path:
+    return facade_site
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,6 @@ from stodlanken import home, site
 def on_env(env, /, *, config, files):
     # Every template (home, content pages, 404) renders the help row from the same data.
     env.globals["stod"] = home.template_data(site.load(config), site.settings(config))
-    # For the blog plugin's post lists (overrides/blog.html): its context is set after ours.
-    env.globals["post_cards"] = home.cards_by_source(site.load(config).shown_posts(preview=site.is_preview(config)))
     return env
 
 

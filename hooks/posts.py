@@ -1,25 +1,34 @@
 """Posts by young people: consent gate, privacy and accessible media (see hooks/stodlanken/posts.py).
 
-- `on_files` takes held-back and invalid posts and their media out of the build before the
-  blog plugin sees them, so no page, list, search entry, sitemap line or media file is made.
+- `on_files` takes held-back and invalid posts and their media out of the build first of
+  all, so no page, list, search entry, sitemap line or media file is made; it gives each
+  post its address (`/inlagg/<slug>/`) and adds the pages of the list of posts.
 - `on_page_markdown` removes participant data from the page and adds the players,
   the transcript and "Här får du stöd".
+
+No blog plugin: a post is an ordinary MkDocs page with its own address and template, and
+the list is made here. (Material's blog plugin parsed every post's YAML again, rendered
+an excerpt of each for lists we replace with cards, and compared every page with every
+post: half the build time at 1,000 posts.)
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import posixpath
 from pathlib import Path
+from urllib.parse import quote as urlquote
 
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
 
-from stodlanken import media, posts, site
+from stodlanken import home, media, posts, site
 
 log = logging.getLogger("mkdocs.hooks.posts")
 
 
-# Default priority (0): before the blog plugin's `on_files` (-50) turns the files into posts.
 def on_files(files, /, *, config):
     loaded = site.load(config)
     for post in loaded.posts:
@@ -30,16 +39,28 @@ def on_files(files, /, *, config):
         files.remove(files.get_file_from_path(uri))
     for uri in posts.published_images(loaded.posts, preview=preview):
         _replace_with_clean_image(files, uri, config)
+    shown = loaded.shown_posts(preview=preview)
+    by_source = {post.src_uri: post for post in shown}
+    for file in files:
+        if file.src_uri in by_source:
+            _move(file, posts.post_dest_uri(by_source[file.src_uri], site.BLOG_DIR), config)
+        elif posts.in_posts_dir(file.src_uri, site.BLOG_DIR):
+            _move(file, posts.media_dest_uri(file.src_uri, site.BLOG_DIR), config)
+    _add_list_pages(files, shown, config)
     return files
 
 
 def on_page_markdown(markdown, /, *, page, config, files):
+    if page.file.src_uri in _list_pages(config):
+        page.meta["template"] = "post-list.html"
+        return markdown
     post = _post_of(page, config)
     if post is None:
         return markdown
     for key in posts.PRIVATE_KEYS:
         page.meta.pop(key, None)
     page.meta["description"] = post.summary
+    page.meta["template"] = "post.html"
 
     def url_of(path: str) -> str:
         file = files.get_file_from_path(path)
@@ -54,11 +75,17 @@ def on_page_markdown(markdown, /, *, page, config, files):
         media=env.get_template("partials/post-media.html").render(media=media.media_view(post, Path(config.docs_dir), url_of, _image_cache(config))),
         transcript=transcript,
         support=env.get_template("partials/post-support.html").render(services=services, situations=situations, credits=post.credits),
-        separator=_separator(config),
     )
 
 
 def on_page_context(context, /, *, page, config, nav):
+    pages = _list_pages(config)
+    listed = pages.get(page.file.src_uri)
+    if listed is not None:
+        context["post_list"] = listed
+        context["post_list_urls"] = [other.url for other in pages.values()]
+        context["post_cards"] = [home.post_card(post) for post in listed.posts]
+        return context
     # Only in `mkdocs serve`: a held-back post is previewed behind a banner that says why.
     post = _post_of(page, config)
     if post is not None and not post.published:
@@ -72,6 +99,32 @@ def _post_of(page, config) -> posts.Post | None:
         shown = {post.src_uri: post for post in site.load(config).shown_posts(preview=site.is_preview(config))}
         config._stodlanken_shown_posts = shown
     return shown.get(page.file.src_uri)
+
+
+def _move(file: File, dest_uri: str, config) -> None:
+    """Publish a file at another address. MkDocs derives `url` and `abs_dest_path` from
+    `dest_uri` once and keeps them, so all three are set (as File's own setter would)."""
+    file.dest_uri = dest_uri
+    directory, name = posixpath.split(dest_uri)
+    file.url = urlquote(f"{directory}/" if config.use_directory_urls and name == "index.html" else dest_uri)
+    file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, dest_uri))
+
+
+def _add_list_pages(files, shown: list[posts.Post], config) -> None:
+    """`/inlagg/` is the editor's page (made here if it is missing); `/inlagg/sida/2/` and on
+    are made here, with its title."""
+    first = files.get_file_from_path(f"{site.BLOG_DIR}/index.md")
+    title = (get_data(first.content_string)[1].get("title") if first else None) or "Inlägg"
+    per_page = int(site.settings(config).get("posts_per_page", 20))
+    pages = posts.list_pages(shown, site.BLOG_DIR, per_page)
+    for page in pages:
+        if page.number > 1 or first is None:
+            files.append(File.generated(config, page.src_uri, content=posts.list_page_source(title, page)))
+    config._stodlanken_list_pages = {page.src_uri: page for page in pages}
+
+
+def _list_pages(config) -> dict[str, posts.ListPage]:
+    return getattr(config, "_stodlanken_list_pages", {})
 
 
 def _replace_with_clean_image(files, uri: str, config) -> None:
@@ -98,8 +151,3 @@ def _templates(config):
         env = config.theme.get_env()
         config._stodlanken_post_env = env
     return env
-
-
-def _separator(config) -> str:
-    blog = config.plugins.get("material/blog")
-    return blog.config.post_excerpt_separator if blog else "<!-- more -->"

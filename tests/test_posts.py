@@ -12,6 +12,7 @@ import pytest
 from stodlanken.posts import (
     TYPE_LABELS,
     is_post_page,
+    list_pages,
     load_posts,
     post_markdown,
     published_images,
@@ -344,14 +345,25 @@ def test_unpublished_files_are_held_posts_their_media_transcripts_and_leftovers(
     assert published_images(posts) == {"inlagg/posts/media/vart-vander-jag-mig.jpg"}
 
 
-def test_post_markdown_puts_only_the_lead_before_the_separator():
+def test_post_markdown_orders_lead_media_text_transcript_support_as_html_blocks():
     markdown = post_markdown("Brödtext.", lead="<div>\n  <p>Film</p>\n\n</div>", media="<video>\n</video>",
-                             transcript="**A:** Hej.", support="<section>\n<h2>Här får du stöd</h2>\n</section>",
-                             separator="<!-- more -->")
+                             transcript="**A:** Hej.", support="<section>\n<h2>Här får du stöd</h2>\n</section>")
     assert markdown == (
-        "<div>\n<p>Film</p>\n</div>\n\n<!-- more -->\n\n<video>\n</video>\n\nBrödtext.\n\n"
+        "<div>\n<p>Film</p>\n</div>\n\n<video>\n</video>\n\nBrödtext.\n\n"
         "## Det här sägs i podden {#transkription}\n\n**A:** Hej.\n\n<section>\n<h2>Här får du stöd</h2>\n</section>\n"
     )
+
+
+def test_list_pages_split_newest_first_with_addresses():
+    many = [type("P", (), {"slug": f"p{n}"})() for n in range(5)]
+    pages = list_pages(many, "inlagg", 2)
+    assert [(page.number, page.count, page.src_uri, page.url, [post.slug for post in page.posts]) for page in pages] == [
+        (1, 3, "inlagg/index.md", "inlagg/", ["p0", "p1"]),
+        (2, 3, "inlagg/sida/2.md", "inlagg/sida/2/", ["p2", "p3"]),
+        (3, 3, "inlagg/sida/3.md", "inlagg/sida/3/", ["p4"]),
+    ]
+    (only,) = list_pages([], "inlagg", 20)
+    assert (only.number, only.count, only.url, only.posts) == (1, 1, "inlagg/", ())
 
 
 def test_support_links_follow_the_post_and_skip_services_no_longer_shown(docs):

@@ -116,6 +116,42 @@ def test_list_of_posts_shows_type_in_words_and_no_players(example_site):
     assert "<video" not in html and "<audio" not in html
 
 
+def test_posts_and_their_media_have_short_addresses(example_site):
+    files = built_files(example_site)
+    for slug in ("vart-vander-jag-mig", "fem-stallen", "att-vaga-prata", "brak-hemma"):
+        assert f"inlagg/{slug}/index.html" in files
+    assert "inlagg/media/att-vaga-prata.mp3" in files
+    assert not any(name.startswith("inlagg/posts/") for name in files)
+    sitemap = (example_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/inlagg/brak-hemma/</loc>" in sitemap and "/inlagg/posts/" not in sitemap
+
+
+def test_list_of_posts_is_split_into_pages_newest_first_without_held_back_posts(copy_example, build):
+    project = copy_example()
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("posts_per_page: 20", "posts_per_page: 2"), encoding="utf-8")
+    copy_media(project, "vart-vander-jag-mig.mp4", "zebrafink.mp4")
+    copy_media(project, "vart-vander-jag-mig.jpg", "zebrafink.jpg")
+    add_post(project, "zebrafink.md", HELD_FILM.format(title="Zebrafinkens hemliga sång", consent="pending"))
+    result = build(project)
+    assert result.ok, result.output
+
+    def page(path: str) -> tuple[list[str], str]:
+        html = (result.site_dir / path / "index.html").read_text(encoding="utf-8")
+        return re.findall(r'<h2 class="sl-card__title"><a href="[^"]*/inlagg/([a-z0-9-]+)/">', html), html
+
+    first, first_html = page("inlagg")
+    second, second_html = page("inlagg/sida/2")
+    # The example's four posts, newest first (2026-11-02, 10-28, 10-20, 10-12), two a page.
+    assert first + second == ["brak-hemma", "att-vaga-prata", "fem-stallen", "vart-vander-jag-mig"]
+    assert not (result.site_dir / "inlagg" / "sida" / "3").exists()
+    assert 'href="../inlagg/sida/2/" rel="next">Nästa sida</a>' in first_html
+    assert "Föregående sida" not in first_html and 'aria-current="page">Sida 1 av 2</span>' in first_html
+    assert 'href="../../../inlagg/" rel="prev">Föregående sida</a>' in second_html
+    assert "<title>Gjort av unga, sida 2 av 2 – " in second_html and "Nästa sida" not in second_html
+    assert "Zebrafink" not in first_html + second_html
+
+
 def test_no_participant_data_in_the_example_site(example_site):
     text = everything_in(example_site)
     for secret in ("participants", "guardian_consent", "consent_date", "2026-10-02", "2026-10-05", "2026-10-10"):

@@ -51,10 +51,6 @@ def post_card(post: Post) -> Card:
     )
 
 
-def cards_by_source(posts: list[Post]) -> dict[str, Card]:
-    return {post.src_uri: post_card(post) for post in posts}
-
-
 def template_data(site: Site, settings: dict) -> dict:
     return {
         "organisation": settings.get("organisation", ""),

@@ -226,17 +226,60 @@ def support_links(post: Post, directory, url_of) -> tuple[list[SupportLink], lis
 TRANSCRIPT_HEADING = "Det här sägs i podden"
 
 
-def post_markdown(body: str, *, lead: str, media: str, transcript: str | None, support: str, separator: str) -> str:
-    """The page's Markdown: lead (type + summary), excerpt separator, media, the editor's text,
-    the transcript, and "Här får du stöd".
-
-    Only the lead comes before the separator, so lists of posts show type and summary, never a player.
-    """
-    parts = [_html_block(lead), separator, _html_block(media), body.strip()]
+def post_markdown(body: str, *, lead: str, media: str, transcript: str | None, support: str) -> str:
+    """The page's Markdown: lead (type + summary), media, the editor's text, the transcript,
+    and "Här får du stöd"."""
+    parts = [_html_block(lead), _html_block(media), body.strip()]
     if transcript is not None:
         parts.append(f"## {TRANSCRIPT_HEADING} {{#transkription}}\n\n{transcript.strip()}")
     parts.append(_html_block(support))
     return "\n\n".join(part for part in parts if part) + "\n"
+
+
+# --- where posts and the list of posts go -------------------------------------------
+
+
+def post_dest_uri(post: Post, blog_dir: str) -> str:
+    """`/inlagg/<slug>/`: short and readable in a story (the file name is the slug)."""
+    return f"{blog_dir}/{post.slug}/index.html"
+
+
+def media_dest_uri(src_uri: str, blog_dir: str) -> str:
+    """A post's media file is published beside the posts: `inlagg/posts/media/a.mp3` ->
+    `inlagg/media/a.mp3` (the address podcast feeds and shared links already use)."""
+    return src_uri.replace(f"{blog_dir}/posts/", f"{blog_dir}/", 1)
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """One page of the list of posts: `/inlagg/`, then `/inlagg/sida/2/`, …"""
+
+    number: int  # from 1
+    count: int  # how many pages the list has
+    src_uri: str  # the editor's `<blog_dir>/index.md` for the first, generated after that
+    url: str  # relative to the site root
+    posts: tuple[Post, ...]
+
+
+def list_pages(posts: list[Post], blog_dir: str, per_page: int) -> list[ListPage]:
+    """Split the posts (newest first) into pages; there is always a first page, maybe empty."""
+    per_page = max(1, per_page)
+    chunks = [tuple(posts[start:start + per_page]) for start in range(0, len(posts), per_page)] or [()]
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        if number == 1:
+            src_uri, url = f"{blog_dir}/index.md", f"{blog_dir}/"
+        else:
+            src_uri, url = f"{blog_dir}/sida/{number}.md", f"{blog_dir}/sida/{number}/"
+        pages.append(ListPage(number, len(chunks), src_uri, url, chunk))
+    return pages
+
+
+def list_page_source(title: str, page: ListPage) -> str:
+    """Markdown of a generated list page. Its h1 is the title, escaped by the template,
+    so the editor's title needs no Markdown escaping."""
+    meta = {"title": f"{title}, sida {page.number} av {page.count}" if page.number > 1 else title, "search": False}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
 
 
 def _html_block(html: str) -> str:

@@ -123,15 +123,15 @@ def test_in_app_browser_notice_has_no_axe_violations(browser, example_url):
 
 
 def test_paginated_post_list_has_no_axe_violations(browser, build, copy_example, serve):
-    """Material's pagination, which the example (one page of posts) does not show."""
+    """The list's pages, which the example (one page of posts) does not show."""
     project = copy_example()
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("pagination_per_page: 20", "pagination_per_page: 2"), encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("posts_per_page: 20", "posts_per_page: 2"), encoding="utf-8")
     result = build(project)
     assert result.ok, result.output
     base = serve(result.site_dir)
     failures = {}
-    for path in ("inlagg/", "inlagg/page/2/"):
+    for path in ("inlagg/", "inlagg/sida/2/"):
         context, page = _open(browser, base + path)
         assert page.locator(".md-pagination a").count() >= 1, path
         failures[path] = axe_violations(page)

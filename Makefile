@@ -17,9 +17,11 @@ $(INSTALLED): requirements.txt
 	touch $@
 
 # Preview on http://127.0.0.1:8000. --livereload: with click newer than 8.2.1,
-# mkdocs 1.6.1 does not reload the browser unless it is asked to explicitly.
+# mkdocs 1.6.1 does not reload the browser unless it is asked to explicitly. --dirty: after
+# an edit only the changed pages are rebuilt; hooks/stodlanken/preview.py rebuilds what
+# shows other files (or everything), so the preview stays right.
 serve: install
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:8000
 
 # Strict build into a fresh folder; site/ is replaced only by a complete, checked build.
 build: install

@@ -106,9 +106,14 @@ def _run(args, work: Path, today: date) -> int:
         if args.lighthouse:
             out += ["", *_lighthouse_table(our_url, our_pages, plain_url if args.lighthouse_plain else None, plain_pages)]
     if args.serve:
-        _say("timing the mkdocs serve rebuild after editing one post")
+        _say("timing mkdocs serve rebuilds after edits")
         post = ours.root / "docs" / "inlagg" / "posts" / f"{ours.posts[len(ours.posts) // 2]['slug']}.md"
-        out += ["", *_serve_table(measure.serve_rebuild(ours.root, post), post.name)]
+        service = ours.root / "support_directory" / "services" / f"{ours.services[len(ours.services) // 2]}.yml"
+        edits = [
+            (f"a sentence appended to a post (`{post.name}`)", post, "\nEn mening till, skriven av benchmarken.\n"),
+            (f"a comment appended to a service (`{service.name}`): everything is rebuilt", service, "\n# ändrad av benchmarken\n"),
+        ]
+        out += ["", *_serve_table(measure.serve_rebuild(ours.root, edits))]
     print("\n".join(out))
     return 0
 
@@ -274,19 +279,20 @@ def _lighthouse_table(our_url, our_pages, plain_url, plain_pages) -> list[str]:
     return lines + (["", "Audits not passed, the worst layout shift, DOM size over 800 elements:", *notes] if notes else [])
 
 
-def _serve_table(result: measure.ServeResult, post: str) -> list[str]:
+def _serve_table(result: measure.ServeResult) -> list[str]:
     fmt = lambda value: f"{value:.1f} s" if value is not None else "–"  # noqa: E731
     lines = [
-        "### mkdocs serve (as `make serve`: --livereload)",
+        "### mkdocs serve (as `make serve`: --livereload --dirty)",
         "",
-        f"Measured from the `mkdocs serve` log: start → \"Serving on\"; then one sentence appended to `{post}` → "
-        "\"Detected file changes\" → \"Reloading browsers\".",
+        f"Measured from the `mkdocs serve` log: start → \"Serving on\" ({fmt(result.first_build)}); then each edit → "
+        "\"Detected file changes\" → \"Reloading browsers\". The budget is for editing one post.",
         "",
-        "| first build | edit → detected | rebuild (MkDocs says) | edit → browsers reloaded | budget |",
-        "| ---: | ---: | ---: | ---: | --- |",
-        f"| {fmt(result.first_build)} | {fmt(result.detected)} | {fmt(result.built_in)} | {fmt(result.reloaded)} | "
-        f"< {REBUILD_BUDGET:.0f} s: {_ok(result.reloaded is not None and result.reloaded < REBUILD_BUDGET)} |",
+        "| edit | edit → detected | rebuild (MkDocs says) | edit → browsers reloaded | budget |",
+        "| --- | ---: | ---: | ---: | --- |",
     ]
+    for number, rebuild in enumerate(result.rebuilds):
+        budget = f"< {REBUILD_BUDGET:.0f} s: {_ok(rebuild.reloaded is not None and rebuild.reloaded < REBUILD_BUDGET)}" if number == 0 else ""
+        lines.append(f"| {rebuild.what} | {fmt(rebuild.detected)} | {fmt(rebuild.built_in)} | {fmt(rebuild.reloaded)} | {budget} |")
     return lines + (["", f"serve problem: {result.error}"] if result.error else [])
 
 

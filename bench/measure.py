@@ -401,19 +401,26 @@ def lighthouse(binary: Path, url: str) -> LighthouseResult:
 
 
 @dataclass
-class ServeResult:
-    first_build: float | None = None  # seconds from start until "Serving on"
+class Rebuild:
+    what: str  # the edit, in words
     detected: float | None = None  # edit → "Detected file changes"
     reloaded: float | None = None  # edit → "Reloading browsers"
     built_in: float | None = None  # what MkDocs itself reports for the rebuild
+
+
+@dataclass
+class ServeResult:
+    first_build: float | None = None  # seconds from start until "Serving on"
+    rebuilds: list[Rebuild] = field(default_factory=list)
     error: str | None = None
 
 
-def serve_rebuild(project: Path, post: Path, *, timeout: float = 900) -> ServeResult:
-    """Start `mkdocs serve` as `make serve` does, edit one post, time the rebuild from its log."""
+def serve_rebuild(project: Path, edits: list[tuple[str, Path, str]], *, timeout: float = 900) -> ServeResult:
+    """Start `mkdocs serve` as `make serve` does; for each (what, file, text) append the text
+    to the file and time the rebuild from the log."""
     result = ServeResult()
     port = free_port()
-    command = [*MKDOCS, "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"]
+    command = [*MKDOCS, "serve", "--livereload", "--dirty", "--dev-addr", f"127.0.0.1:{port}"]
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=ENV)
     lines: queue.Queue[tuple[float, str]] = queue.Queue()
@@ -440,22 +447,26 @@ def serve_rebuild(project: Path, post: Path, *, timeout: float = 900) -> ServeRe
             result.error = "mkdocs serve did not start: " + " | ".join(tail[-5:])
             return result
         result.first_build = found[0] - start
-        time.sleep(2)  # let the watcher settle
-        edited = time.perf_counter()
-        with post.open("a", encoding="utf-8") as out:
-            out.write("\nEn mening till, skriven av benchmarken.\n")
-        detected = wait_for("Detected file changes", edited + timeout)
-        built = wait_for("Documentation built in", edited + timeout)
-        reloaded = wait_for("Reloading browsers", edited + timeout)
-        if detected:
-            result.detected = detected[0] - edited
-        if built:
-            match = re.search(r"built in ([\d.]+) seconds", built[1])
-            result.built_in = float(match.group(1)) if match else None
-        if reloaded:
-            result.reloaded = reloaded[0] - edited
-        else:
-            result.error = "no 'Reloading browsers' after the edit: " + " | ".join(tail[-5:])
+        for what, path, text in edits:
+            time.sleep(2)  # let the watcher settle
+            rebuild = Rebuild(what)
+            result.rebuilds.append(rebuild)
+            edited = time.perf_counter()
+            with path.open("a", encoding="utf-8") as out:
+                out.write(text)
+            detected = wait_for("Detected file changes", edited + timeout)
+            built = wait_for("Documentation built in", edited + timeout)
+            reloaded = wait_for("Reloading browsers", edited + timeout)
+            if detected:
+                rebuild.detected = detected[0] - edited
+            if built:
+                match = re.search(r"built in ([\d.]+) seconds", built[1])
+                rebuild.built_in = float(match.group(1)) if match else None
+            if reloaded:
+                rebuild.reloaded = reloaded[0] - edited
+            else:
+                result.error = f"no 'Reloading browsers' after {what}: " + " | ".join(tail[-5:])
+                return result
         return result
     finally:
         process.terminate()

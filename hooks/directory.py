@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from stodlanken import directory_pages, opendata, site
+from stodlanken import directory_pages, opendata, preview, site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -24,8 +24,12 @@ if TYPE_CHECKING:
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     for src_uri, content in directory_pages.page_sources(site.load(config).directory).items():
-        if files.get_file_from_path(src_uri) is None:  # an editor's own page wins
+        if files.get_file_from_path(src_uri) is not None:
+            continue  # an editor's own page wins
+        if directory_pages.shows_posts(src_uri):
             files.append(File.generated(config, src_uri, content=content))
+        else:
+            files.append(preview.stable_file(config, src_uri, content))
     return files
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
-from stodlanken import cards, feeds, privacy, qr, reach, site
+from stodlanken import cards, feeds, preview, privacy, qr, reach, site
 from stodlanken.problems import Problem
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     if errors and config.strict:
         raise Abort(f"Bygget stoppades: {len(errors)} fel i korta länkar (se raderna ovan). Inget publicerades.")
     for target in found:
-        files.append(File.generated(config, target.poster_src_uri, content=reach.poster_source(target)))
+        files.append(preview.stable_file(config, target.poster_src_uri, reach.poster_source(target)))
     return files
 
 
@@ -64,8 +64,12 @@ def on_env(env, /, *, config: MkDocsConfig, files: Files):
     podcasts = [post for post in loaded.published_posts if post.type == "podcast" and post.audio]
     made[reach.PODCAST_FEED] = feeds.rss(podcast_channel, [_episode(post, files, info) for post in podcasts], podcast=True)
     for uri, content in made.items():
-        generated = File.generated(config, uri, abs_src_path=str(content)) if isinstance(content, Path) else File.generated(config, uri, content=content)
-        files.append(generated)
+        if isinstance(content, Path):
+            files.append(File.generated(config, uri, abs_src_path=str(content)))
+        elif uri.startswith(f"{reach.SHORT_DIR}/"):
+            files.append(preview.stable_file(config, uri, content))
+        else:
+            files.append(File.generated(config, uri, content=content))
     config._stodlanken_reach = (info, {target.path: target for target in found}, reach.feeds(info, podcast=bool(podcasts)))
     return env
 

@@ -8,11 +8,14 @@ printed but never stop a build: they ask an editor to check something, nothing i
 from __future__ import annotations
 
 import logging
+import os
+from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
+from mkdocs.utils import clean_directory
 
-from stodlanken import site
+from stodlanken import preview, site
 
 log = logging.getLogger("mkdocs.hooks.report")
 # Not under the "mkdocs" logger, so a strict build does not count these as failures.
@@ -25,12 +28,22 @@ if not _reminders.handlers:
 
 
 _command = "build"
+_dirty = False
+# What the preview's previous rebuild was made from (see stodlanken/preview.py), per project.
+_previous: dict[str, preview.State] = {}
+
+
+class _DirtyWarningFilter(logging.Filter):
+    def filter(self, record):
+        return not record.getMessage().startswith(preview.DIRTY_WARNING)
 
 
 def on_startup(*, command, dirty):
     # Called once per process; `mkdocs serve` does not re-import hooks, so this holds for every rebuild.
-    global _command
-    _command = command
+    global _command, _dirty
+    _command, _dirty = command, dirty
+    if dirty and command == "serve":
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarningFilter())
 
 
 def on_config(config):
@@ -38,9 +51,19 @@ def on_config(config):
     return config
 
 
+def on_pre_build(*, config):
+    if _dirty and _command != "serve":
+        # A published site is always built from scratch: an old page of a post whose
+        # consent was withdrawn must not stay behind in the output.
+        log.info("--dirty gäller bara förhandsvisningen: allt byggs om.")
+        clean_directory(config.site_dir)
+
+
 # First of all `on_files` handlers: validation decides what the other hooks may publish.
 @event_priority(100)
 def on_files(files, *, config):
+    if _dirty and _command == "serve":
+        _keep_preview_fresh(files, config)
     problems = site.load(config).problems
     for problem in problems:
         if problem.warning:
@@ -51,6 +74,21 @@ def on_files(files, *, config):
     if errors and config.strict:
         raise Abort(f"Bygget stoppades: {len(errors)} fel i innehållet (se raderna ovan). Inget publicerades.")
     return files
+
+
+def _keep_preview_fresh(files, config) -> None:
+    loaded = site.load(config)
+    root = Path(config.config_file_path).parent
+    transcripts = [Path(config.docs_dir, post.transcript) for post in loaded.posts if post.transcript]
+    current = preview.state(root, transcripts, [str(problem) for problem in loaded.problems])
+    if _previous.get(str(root)) != current:
+        clean_directory(config.site_dir)
+    else:
+        for listing in ("index.md", f"{site.BLOG_DIR}/index.md"):
+            file = files.get_file_from_path(listing)
+            if file is not None and os.path.exists(file.abs_dest_path):
+                os.remove(file.abs_dest_path)
+    _previous[str(root)] = current
 
 
 def on_page_context(context, /, *, page, config, nav):

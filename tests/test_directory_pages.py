@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import yaml
 
 from stodlanken.directory import load_directory
-from stodlanken.directory_pages import contact_links, page_context, page_sources, render_description, swedish_date
+from stodlanken.directory_pages import contact_links, page_context, page_sources, render_description, shows_posts, swedish_date
 
 PROJECT = Path(__file__).resolve().parents[1]
 DIRECTORY, _ = load_directory(PROJECT / "support_directory", root=PROJECT, today=date(2026, 11, 25))
@@ -34,6 +34,12 @@ def test_a_source_for_every_page_with_template_title_and_description():
     assert bris["description"].startswith("För dig under 18.")
     assert bris["stod_page"] == {"kind": "service", "service": "bris"}
     assert front_matter(sources["stod/hemma/index.md"])["stod_page"] == {"kind": "situation", "situation": "hemma"}
+
+
+def test_only_situation_pages_show_posts():
+    # The preview rebuilds these after every edit; the others only when the directory changes.
+    kinds = {uri: front_matter(source)["stod_page"]["kind"] for uri, source in page_sources(DIRECTORY).items()}
+    assert {uri for uri in kinds if shows_posts(uri)} == {uri for uri, kind in kinds.items() if kind == "situation"}
 
 
 def test_page_body_escapes_html_for_the_search_index():

@@ -36,6 +36,13 @@ def service_uri(service_id: str) -> str:
     return f"stod/tjanst/{service_id}/index.md"
 
 
+def shows_posts(src_uri: str) -> bool:
+    """Situation pages (`stod/<id>/`) list the posts about them; the other pages made here
+    show only the directory."""
+    parts = src_uri.split("/")
+    return len(parts) == 3 and parts[0] == "stod" and parts[2] == "index.md"
+
+
 def url_of(src_uri: str) -> str:
     """The page URL (directory URLs) of a generated page, relative to the site root."""
     return src_uri.removesuffix("index.md")

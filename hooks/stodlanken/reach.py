@@ -253,6 +253,8 @@ def poster_source(target: Target) -> str:
         "template: poster.html\n"
         f"title: {json.dumps('Affisch: ' + target.title, ensure_ascii=False)}\n"
         f"description: {json.dumps(target.summary, ensure_ascii=False)}\n"
+        f"label: {json.dumps(target.label, ensure_ascii=False)}\n"  # unused by the template: here so a
+        # changed label changes the source, which the preview's dirty rebuild looks at
         "search: false\n"  # a print version; the page itself is what search should find
         f"poster_of: {json.dumps(target.path)}\n"
         "---\n"

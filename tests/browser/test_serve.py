@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import time
 import urllib.request
@@ -21,7 +22,7 @@ def start_preview():
     def _start(project: Path) -> str:
         port = free_port()
         process = subprocess.Popen(
-            [*MKDOCS, "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+            [*MKDOCS, "serve", "--livereload", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
         processes.append(process)
@@ -67,8 +68,16 @@ def test_editing_a_post_reloads_the_open_page(browser, copy_example, start_previ
     card = page.locator(".sl-card__title a").first
     title = card.inner_text()
     slug = card.get_attribute("href").strip("./").split("/")[-1]
-    _edit(project / "docs" / "inlagg" / "posts" / f"{slug}.md", f"title: {title}", "title: Ändrad titel i förhandsvisningen")
+    post = project / "docs" / "inlagg" / "posts" / f"{slug}.md"
+    situation = re.search(r"situations: \[([a-z-]+)", post.read_text(encoding="utf-8")).group(1)
+    _edit(post, f"title: {title}", "title: Ändrad titel i förhandsvisningen")
     expect(page.locator("body")).to_contain_text("Ändrad titel i förhandsvisningen", timeout=60_000)
+    # `make serve` rebuilds only what changed (--dirty): every page that shows the title follows.
+    base = page.url
+    for path in (f"inlagg/{slug}/", "inlagg/", f"stod/{situation}/", f"affisch/inlagg/{slug}/", f"l/{slug}/"):
+        html = urllib.request.urlopen(base + path, timeout=10).read().decode("utf-8")
+        assert "Ändrad titel i förhandsvisningen" in html, path
+        assert title not in html, path
     page.close()
 
 

@@ -133,7 +133,7 @@ def test_paginated_post_list_has_no_axe_violations(browser, build, copy_example,
     failures = {}
     for path in ("inlagg/", "inlagg/sida/2/"):
         context, page = _open(browser, base + path)
-        assert page.locator(".md-pagination a").count() >= 1, path
+        assert page.locator(".sl-pagination a").count() >= 1, path
         failures[path] = axe_violations(page)
         context.close()
     assert_none({path: found for path, found in failures.items() if found})

@@ -101,7 +101,7 @@ def test_build_dirty_still_leaves_no_page_of_a_withdrawn_post(copy_example):
     post.write_text(text.replace("consent: approved", "consent: withdrawn", 1), encoding="utf-8")
     result = dirty_build()
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "--dirty gäller bara förhandsvisningen" in result.stderr
     assert not page.exists()
+    assert "--dirty gäller bara förhandsvisningen" in result.stderr
     assert "att-vaga-prata" not in (site_dir / "inlagg" / "index.html").read_text(encoding="utf-8")
     assert (site_dir / "inlagg" / "fem-stallen" / "index.html").is_file()

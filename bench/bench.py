@@ -61,6 +61,7 @@ def _arguments(argv):
     parser.add_argument("--lighthouse", action=argparse.BooleanOptionalAction, default=True, help="run Lighthouse on our four pages")
     parser.add_argument("--lighthouse-plain", action="store_true", help="also run Lighthouse on the plain site's pages")
     parser.add_argument("--serve", action=argparse.BooleanOptionalAction, default=True, help="time the `mkdocs serve` rebuild after editing a post")
+    parser.add_argument("--repeat", type=int, default=3, help="warm builds of each site, in turn; the table shows the median")
     parser.add_argument("--keep", action="store_true", help="keep the temp dir (sites, build logs)")
     parser.add_argument("--workdir", type=Path, default=None, help="where to make the temp dir (default: the system temp dir)")
     args = parser.parse_args(argv)
@@ -86,12 +87,15 @@ def _run(args, work: Path, today: date) -> int:
     if not plain_build.ok:
         print("\n".join(out + ["Plain Material build FAILED:", *plain_build.log.splitlines()[-15:]]))
         return 1
-    _say(f"  {plain_build.seconds:.1f} s; building both again (warm: the project's own caches, e.g. .cache/, kept)")
-    our_warm = measure.build(ours.root, work / "stodlanken-site", strict=True)
-    plain_warm = measure.build(plain.root, work / "plain-site", strict=False)
-    _say(f"  {our_warm.seconds:.1f} s and {plain_warm.seconds:.1f} s")
+    _say(f"  {plain_build.seconds:.1f} s; building both again {args.repeat}× in turn (warm: the project's own caches, e.g. .cache/, kept)")
+    our_runs, plain_runs = [], []
+    for _ in range(args.repeat):
+        our_runs.append(measure.build(ours.root, work / "stodlanken-site", strict=True))
+        plain_runs.append(measure.build(plain.root, work / "plain-site", strict=False))
+        _say(f"  {our_runs[-1].seconds:.1f} s and {plain_runs[-1].seconds:.1f} s")
+    our_warm, plain_warm = _median(our_runs), _median(plain_runs)
     our_stats, plain_stats = measure.site_stats(work / "stodlanken-site"), measure.site_stats(work / "plain-site")
-    out += _build_table(our_build, plain_build, our_stats, plain_stats, our_warm, plain_warm)
+    out += _build_table(our_build, plain_build, our_stats, plain_stats, our_warm, plain_warm, args.repeat)
     warnings = [line for line in our_build.problem_lines() if line.startswith("WARNING")]
     if warnings:
         out += ["", f"Stödlänken build warnings ({len(warnings)}), first 5:", *[f"    {line}" for line in warnings[:5]]]
@@ -162,13 +166,13 @@ def _machine() -> list[str]:
     ]
 
 
-def _build_table(ours, plain, our_stats, plain_stats, our_warm, plain_warm) -> list[str]:
+def _build_table(ours, plain, our_stats, plain_stats, our_warm, plain_warm, repeat) -> list[str]:
     def row(label, a, b, fmt, budget="", *, ratio=True):
         ratio = f"{a / b:.2f}×" if ratio and b else "–"
         return f"| {label} | {fmt(a)} | {fmt(b)} | {ratio} | {budget} |"
 
     per_page = our_stats.html_per_page / KB
-    ratio = ours.seconds / plain.seconds
+    ratio = ours.seconds / plain.seconds if plain.seconds else 0
     index = lambda stats: stats.search_index[1] / KB if stats.search_index else 0  # noqa: E731
     return [
         "### Build",
@@ -176,8 +180,11 @@ def _build_table(ours, plain, our_stats, plain_stats, our_warm, plain_warm) -> l
         "| | Stödlänken | plain Material | ratio | budget |",
         "| --- | ---: | ---: | ---: | --- |",
         row("HTML pages", our_stats.html_pages, plain_stats.html_pages, str),
-        row("build from scratch, wall seconds", ours.seconds, plain.seconds, lambda v: f"{v:.1f}", f"≤ {BUILD_RATIO_BUDGET}× plain: {_ok(ratio <= BUILD_RATIO_BUDGET)}"),
-        row("build again, warm caches, wall seconds", our_warm.seconds, plain_warm.seconds, lambda v: f"{v:.1f}",
+        # The first build draws every share card and image size once (kept in .cache/); the
+        # budget is for the builds after it, which is every build where .cache/ is kept.
+        row("build from scratch (empty .cache/), wall seconds", ours.seconds, plain.seconds, lambda v: f"{v:.1f}",
+            f"first build only: {ratio:.1f}× plain"),
+        row(f"build again, warm caches, wall seconds (median of {repeat})", our_warm.seconds, plain_warm.seconds, lambda v: f"{v:.1f}",
             f"≤ {BUILD_RATIO_BUDGET}× plain: {_ok(our_warm.seconds / plain_warm.seconds <= BUILD_RATIO_BUDGET)}"),
         row("peak memory (RSS), MB", ours.peak_rss_mb, plain.peak_rss_mb, lambda v: f"{v:.0f}"),
         row("output, MB (all files)", our_stats.bytes / MB, plain_stats.bytes / MB, lambda v: f"{v:.1f}"),
@@ -194,6 +201,10 @@ def _build_table(ours, plain, our_stats, plain_stats, our_warm, plain_warm) -> l
         "",
         "HTML pages by top folder: ours " + _sections(our_stats) + "; plain " + _sections(plain_stats) + ".",
     ]
+
+
+def _median(runs: list[measure.BuildResult]) -> measure.BuildResult:
+    return sorted(runs, key=lambda run: run.seconds)[len(runs) // 2]
 
 
 def _sections(stats) -> str:

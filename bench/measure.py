@@ -54,7 +54,13 @@ class BuildResult:
 
 
 def build(project: Path, site_dir: Path, *, strict: bool) -> BuildResult:
-    """`mkdocs build` in a child process; wall time and that child's own peak RSS (wait4)."""
+    """`mkdocs build` in a child process; wall time and that child's own peak RSS (wait4).
+
+    Into an empty folder, as `make build` does (site.new), after the previous output is
+    deleted and the disk has caught up (sync), both outside the time: otherwise writing
+    back one build's files lands in the next one's seconds."""
+    shutil.rmtree(site_dir, ignore_errors=True)
+    os.sync()
     log_path = project.parent / f"{project.name}-build.log"
     command = [*MKDOCS, "build", "--clean", "--site-dir", str(site_dir)] + (["--strict"] if strict else [])
     with log_path.open("w") as log:

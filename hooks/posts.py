@@ -37,7 +37,9 @@ def on_files(files, /, *, config):
     preview = site.is_preview(config)
     for uri in posts.unpublished_files([file.src_uri for file in files], loaded.posts, site.BLOG_DIR, preview=preview):
         files.remove(files.get_file_from_path(uri))
-    for uri in posts.published_images(loaded.posts, preview=preview):
+    images = sorted(posts.published_images(loaded.posts, preview=preview))
+    media.make_renditions([Path(file.abs_src_path) for uri in images if (file := files.get_file_from_path(uri))], _image_cache(config))
+    for uri in images:
         _replace_with_clean_image(files, uri, config)
     shown = loaded.shown_posts(preview=preview)
     by_source = {post.src_uri: post for post in shown}

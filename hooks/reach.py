@@ -50,10 +50,13 @@ def on_env(env, /, *, config: MkDocsConfig, files: Files):
     qr_cache = Path(config.config_file_path).parent / QR_CACHE_DIR
     made: dict[str, bytes | Path] = {}
     found = _unique(reach.targets(loaded))
+    wanted = {}
     for target in found:
         address = info.card_display(target.short)
-        made[target.card] = cards.cached_card(cards.Card("link", target.title, target.label, footer=info.name, address=address), cache)
-        made[target.story] = cards.cached_card(cards.Card("story", target.title, target.label, footer=info.name, address=address), cache)
+        wanted[target.card] = cards.Card("link", target.title, target.label, footer=info.name, address=address)
+        wanted[target.story] = cards.Card("story", target.title, target.label, footer=info.name, address=address)
+    made.update(zip(wanted, cards.cached_cards(list(wanted.values()), cache)))
+    for target in found:
         made[target.qr] = qr.cached_qr_svg(info.absolute(target.path), title=f"QR-kod till {info.display(target.path)}", cache_dir=qr_cache)
         made[f"{target.short}index.html"] = _short_link(target, info, env)
     site_card = cards.Card("link", info.name, text=info.promise, footer=info.organisation or info.name, address=info.card_display(""))

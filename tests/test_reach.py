@@ -144,6 +144,20 @@ def test_cards_are_cached_by_what_they_show(tmp_path):
     assert list(tmp_path.glob("*.tmp")) == []
 
 
+def test_many_missing_cards_are_drawn_in_parallel_processes_exactly_as_one_by_one(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # two worker processes even on one core
+    wanted = [cards.Card("story" if n % 2 else "link", f"Titel {n} om stöd", "Film", footer="Sajt") for n in range(20)]
+    cards.cached_card(wanted[0], tmp_path)  # one is there already: it is not drawn again
+    mtime = cards.cached_card(wanted[0], tmp_path).stat().st_mtime_ns
+    paths = cards.cached_cards(wanted, tmp_path)
+    assert len(set(paths)) == 20 and paths[0].stat().st_mtime_ns == mtime
+    for card in (wanted[1], wanted[19]):
+        assert paths[wanted.index(card)].read_bytes() == cards.draw(card)
+    assert list(tmp_path.glob("*.tmp")) == []
+
+
 # --- QR codes -------------------------------------------------------------------------------
 
 

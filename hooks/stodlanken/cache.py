@@ -11,12 +11,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+import site
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 DIR = ".cache/stodlanken"
+HOOKS_DIR = Path(__file__).resolve().parents[1]  # where the `stodlanken` package is
+# Jobs per extra process: below this, starting a process (and importing Pillow in it)
+# costs more than it saves.
+JOBS_PER_PROCESS = 8
 
 
 def key(*parts: object) -> str:
@@ -40,3 +48,25 @@ def write_atomic(path: Path, data: bytes) -> None:
     with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as tmp:
         tmp.write(data)
     os.replace(tmp.name, path)
+
+
+def run_parallel(function: Callable, jobs: Sequence[tuple]) -> None:
+    """`function(*job)` for every job; in one process per core when there are many.
+
+    For making files that are missing from the cache (share cards, image sizes): Pillow's
+    drawing holds Python's GIL, so threads would not help. "spawn", not "fork": the build
+    has other threads running (hooks/search.py), which a forked child must not inherit.
+    """
+    workers = min(os.cpu_count() or 1, len(jobs) // JOBS_PER_PROCESS)
+    if workers >= 2:
+        try:
+            # MkDocs puts hooks/ on the path only while it loads the hooks: the workers add it.
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                     initializer=site.addsitedir, initargs=(str(HOOKS_DIR),)) as pool:
+                for _ in pool.map(function, *zip(*jobs), chunksize=4):
+                    pass  # a worker's exception is raised here
+            return
+        except (BrokenProcessPool, OSError):
+            pass  # no processes here (a sandbox, too little memory): make them one by one
+    for job in jobs:
+        function(*job)

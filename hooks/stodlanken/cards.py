@@ -64,6 +64,19 @@ def cached_card(card: Card, cache_dir: Path) -> Path:
     return cache.cached_file(cache_dir / f"{cache_key(card)}.png", lambda: draw(card))
 
 
+def cached_cards(cards: list[Card], cache_dir: Path) -> list[Path]:
+    """The PNG files of these cards; the missing ones drawn in parallel (a first build draws
+    two for every post)."""
+    paths = [cache_dir / f"{cache_key(card)}.png" for card in cards]
+    missing = {path: card for path, card in zip(paths, cards) if not path.exists()}
+    cache.run_parallel(_draw_into, list(missing.items()))
+    return paths
+
+
+def _draw_into(path: Path, card: Card) -> None:
+    cache.write_atomic(path, draw(card))
+
+
 def cache_key(card: Card) -> str:
     return cache.key({"version": VERSION, "pillow": PIL.__version__, "font": _font_version(), **asdict(card)})
 

@@ -93,8 +93,7 @@ def renditions(path: Path, cache_dir: Path) -> tuple[Rendition, ...]:
     memo = (str(path), stat.st_mtime_ns, stat.st_size, str(cache_dir))
     if memo not in _renditions:
         source = path.read_bytes()
-        key = cache.key("image", RENDITION_VERSION, PIL.__version__, hashlib.sha256(source).hexdigest(), path.suffix.lower(),
-                        MAX_IMAGE_SIDE, JPEG_QUALITY, WEBP_QUALITY, WIDTHS)
+        key = _renditions_key(source, path.suffix.lower())
         manifest = cache_dir / f"{key}.json"
         found = _read_manifest(manifest, cache_dir)
         if found is None:
@@ -102,6 +101,27 @@ def renditions(path: Path, cache_dir: Path) -> tuple[Rendition, ...]:
             cache.write_atomic(manifest, json.dumps([[r.suffix, r.file.name, r.width, r.height, r.mime] for r in found]).encode())
         _renditions[memo] = found
     return _renditions[memo]
+
+
+def make_renditions(paths: list[Path], cache_dir: Path) -> None:
+    """Make the missing renditions of many images at once, in parallel (a first build)."""
+    missing = []
+    for path in dict.fromkeys(paths):
+        stat = path.stat()
+        memo = (str(path), stat.st_mtime_ns, stat.st_size, str(cache_dir))
+        if memo in _renditions:
+            continue
+        found = _read_manifest(cache_dir / f"{_renditions_key(path.read_bytes(), path.suffix.lower())}.json", cache_dir)
+        if found is None:
+            missing.append((path, cache_dir))
+        else:
+            _renditions[memo] = found  # `renditions` finds it without reading the image again
+    cache.run_parallel(renditions, missing)
+
+
+def _renditions_key(source: bytes, suffix: str) -> str:
+    return cache.key("image", RENDITION_VERSION, PIL.__version__, hashlib.sha256(source).hexdigest(), suffix,
+                     MAX_IMAGE_SIDE, JPEG_QUALITY, WEBP_QUALITY, WIDTHS)
 
 
 def _read_manifest(manifest: Path, cache_dir: Path) -> tuple[Rendition, ...] | None:

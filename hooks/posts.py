@@ -117,8 +117,7 @@ def _add_list_pages(files, shown: list[posts.Post], config) -> None:
     are made here, with its title."""
     first = files.get_file_from_path(f"{site.BLOG_DIR}/index.md")
     title = (get_data(first.content_string)[1].get("title") if first else None) or "Inlägg"
-    per_page = int(site.settings(config).get("posts_per_page", 20))
-    pages = posts.list_pages(shown, site.BLOG_DIR, per_page)
+    pages = posts.list_pages(shown, site.BLOG_DIR, site.load(config).numbers["posts_per_page"])
     for page in pages:
         if page.number > 1 or first is None:
             files.append(File.generated(config, page.src_uri, content=posts.list_page_source(title, page)))

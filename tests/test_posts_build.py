@@ -152,6 +152,16 @@ def test_list_of_posts_is_split_into_pages_newest_first_without_held_back_posts(
     assert "Zebrafink" not in first_html + second_html
 
 
+def test_a_setting_that_is_not_a_whole_number_is_one_line_naming_it(copy_example, build):
+    project = copy_example()
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("posts_per_page: 20", "posts_per_page: tjugo"), encoding="utf-8")
+    result = build(project)
+    assert not result.ok and "Traceback" not in result.output
+    assert ("ERROR   -  mkdocs.yml: extra.stodlanken.posts_per_page: 'tjugo' är inte ett positivt heltal — "
+            "skriv ett heltal, t.ex. posts_per_page: 20") in result.output
+
+
 def test_no_participant_data_in_the_example_site(example_site):
     text = everything_in(example_site)
     for secret in ("participants", "guardian_consent", "consent_date", "2026-10-02", "2026-10-05", "2026-10-10"):

@@ -60,7 +60,7 @@ def template_data(site: Site, settings: dict) -> dict:
 
 
 def home_data(site: Site, settings: dict) -> dict:
-    latest = int(settings.get("latest_posts", 3))
+    latest = site.numbers["latest_posts"]
     situations: list[Situation] = site.directory.situations
     return {
         "promise": settings.get("promise", ""),

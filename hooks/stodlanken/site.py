@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 BLOG_DIR = "inlagg"
+# Whole-number settings in `extra.stodlanken`, with their defaults.
+NUMBER_SETTINGS = {"latest_posts": 3, "posts_per_page": 20, "consent_review_days": 365, "guardian_age": 18}
 _CACHE_ATTR = "_stodlanken_site"
 _PREVIEW_ATTR = "_stodlanken_preview"
 
@@ -32,6 +34,7 @@ class Site:
     directory: Directory
     posts: list[Post]  # newest first, published and held back
     problems: list[Problem] = field(default_factory=list)
+    numbers: dict[str, int] = field(default_factory=lambda: dict(NUMBER_SETTINGS))  # checked NUMBER_SETTINGS
 
     @property
     def published_posts(self) -> list[Post]:
@@ -96,7 +99,8 @@ def load(config: MkDocsConfig, *, today: date | None = None) -> Site:
 
 def read(root: Path, docs_dir: Path, options: dict, today: date) -> Site:
     """Load the directory, then the posts that refer to it; collect every problem."""
-    directory, problems = load_directory(root / "support_directory", root=root, today=today)
+    numbers, problems = number_settings(options)
+    directory, directory_problems = load_directory(root / "support_directory", root=root, today=today)
     posts, post_problems = load_posts(
         docs_dir,
         blog_dir=BLOG_DIR,
@@ -106,6 +110,21 @@ def read(root: Path, docs_dir: Path, options: dict, today: date) -> Site:
         # not again in each post that links the service.
         services=set(directory.services) | {path.stem for path in (root / "support_directory" / "services").glob("*.yml")},
         today=today,
-        **{key: options[key] for key in ("consent_review_days", "guardian_age") if key in options},
+        consent_review_days=numbers["consent_review_days"],
+        guardian_age=numbers["guardian_age"],
     )
-    return Site(root, directory, posts, problems + post_problems)
+    return Site(root, directory, posts, problems + directory_problems + post_problems, numbers)
+
+
+def number_settings(options: dict) -> tuple[dict[str, int], list[Problem]]:
+    """The whole-number settings, each a positive whole number or its default (and a problem)."""
+    numbers, problems = {}, []
+    for key, default in NUMBER_SETTINGS.items():
+        value = options.get(key, default)
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            numbers[key] = value
+        else:
+            numbers[key] = default
+            problems.append(Problem("mkdocs.yml", None, f"extra.stodlanken.{key}", f"{value!r} är inte ett positivt heltal",
+                                    f"skriv ett heltal, t.ex. {key}: {default}"))
+    return numbers, problems

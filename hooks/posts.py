@@ -45,7 +45,7 @@ def on_files(files, /, *, config):
     by_source = {post.src_uri: post for post in shown}
     for file in files:
         if file.src_uri in by_source:
-            _move(file, posts.post_dest_uri(by_source[file.src_uri], site.BLOG_DIR), config)
+            _move(file, posts.post_dest_uri(by_source[file.src_uri]), config)
         elif posts.in_posts_dir(file.src_uri, site.BLOG_DIR):
             _move(file, posts.media_dest_uri(file.src_uri, site.BLOG_DIR), config)
     _add_list_pages(files, shown, config)

@@ -149,4 +149,4 @@ def _item(target: reach.Target, info: reach.SiteInfo) -> feeds.Item:
 def _episode(post, files: Files, info: reach.SiteInfo) -> feeds.Item:
     audio = files.get_file_from_path(post.audio)
     enclosure = feeds.Enclosure(info.absolute(audio.url), len(audio.content_bytes), feeds.audio_type(post.audio))
-    return feeds.Item(post.title, info.absolute(f"{site.BLOG_DIR}/{post.slug}/"), post.summary, post.date, enclosure=enclosure, duration=post.duration)
+    return feeds.Item(post.title, info.absolute(post.url), post.summary, post.date, enclosure=enclosure, duration=post.duration)

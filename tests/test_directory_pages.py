@@ -87,9 +87,9 @@ def rel_from(page_url: str):
 
 def test_situation_context_has_services_always_open_first_and_posts_about_it():
     posts = [
-        SimpleNamespace(title="Bråk", summary="Film", type="film", type_label="Film", slug="brak-hemma", situations=("hemma",), published=True),
-        SimpleNamespace(title="Annat", summary="", type="text", type_label="Text", slug="annat", situations=("kropp-sex",), published=True),
-        SimpleNamespace(title="Väntar", summary="", type="text", type_label="Text", slug="vantar", situations=("hemma",), published=False),
+        SimpleNamespace(title="Bråk", summary="Film", type="film", type_label="Film", slug="brak-hemma", url="inlagg/brak-hemma/", situations=("hemma",), published=True),
+        SimpleNamespace(title="Annat", summary="", type="text", type_label="Text", slug="annat", url="inlagg/annat/", situations=("kropp-sex",), published=True),
+        SimpleNamespace(title="Väntar", summary="", type="text", type_label="Text", slug="vantar", url="inlagg/vantar/", situations=("hemma",), published=False),
     ]
     context = page_context({"kind": "situation", "situation": "hemma"}, DIRECTORY, posts, rel_from("stod/hemma/"))
     assert [s.id for s in context["services"]] == ["bris", "kvinnofridslinjen", "helsingborg-socialtjansten"]

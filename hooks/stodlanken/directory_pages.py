@@ -262,7 +262,7 @@ def _posts_about(situation: Situation, posts: list, rel: Callable[[str], str]) -
             "summary": getattr(post, "summary", ""),
             "type": getattr(post, "type", "text"),
             "type_label": getattr(post, "type_label", ""),
-            "url": rel(f"inlagg/{post.slug}/"),
+            "url": rel(post.url),
         })
     return cards
 

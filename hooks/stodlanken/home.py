@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from stodlanken.directory import Service, Situation
 from stodlanken.posts import TYPE_LABELS, Post
-from stodlanken.site import BLOG_DIR, Site
+from stodlanken.site import Site
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def post_card(post: Post) -> Card:
         summary=post.summary,
         type=post.type,
         type_label=TYPE_LABELS[post.type],
-        url=f"{BLOG_DIR}/{post.slug}/",
+        url=post.url,
         date=post.date.isoformat(),
     )
 

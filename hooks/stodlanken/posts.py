@@ -105,6 +105,11 @@ class Post:
         return self.held_reason is None
 
     @property
+    def url(self) -> str:
+        """The post's page, relative to the site root: `inlagg/posts/<slug>.md` -> `inlagg/<slug>/`."""
+        return f"{PurePosixPath(self.src_uri).parent.parent}/{self.slug}/"
+
+    @property
     def type_label(self) -> str:
         return TYPE_LABELS.get(self.type, self.type)
 
@@ -239,9 +244,9 @@ def post_markdown(body: str, *, lead: str, media: str, transcript: str | None, s
 # --- where posts and the list of posts go -------------------------------------------
 
 
-def post_dest_uri(post: Post, blog_dir: str) -> str:
+def post_dest_uri(post: Post) -> str:
     """`/inlagg/<slug>/`: short and readable in a story (the file name is the slug)."""
-    return f"{blog_dir}/{post.slug}/index.html"
+    return f"{post.url}index.html"
 
 
 def media_dest_uri(src_uri: str, blog_dir: str) -> str:

@@ -32,7 +32,7 @@ from datetime import date
 
 from stodlanken.posts import TYPE_LABELS
 from stodlanken.problems import SLUG_RE, Problem
-from stodlanken.site import BLOG_DIR, Site
+from stodlanken.site import Site
 
 SITUATION_LABEL = "Stöd"
 SITUATIONS_FILE = "support_directory/situations.yml"
@@ -112,7 +112,7 @@ def targets(site: Site) -> list[Target]:
         for s in site.directory.situations
     ]
     found += [
-        Target("post", post.slug, post.title, post.summary, TYPE_LABELS.get(post.type, post.type), f"{BLOG_DIR}/{post.slug}/", post.path, post.date)
+        Target("post", post.slug, post.title, post.summary, TYPE_LABELS.get(post.type, post.type), post.url, post.path, post.date)
         for post in site.published_posts
     ]
     return found

@@ -55,14 +55,13 @@ def on_env(env, /, *, config: MkDocsConfig, files: Files):
         address = info.card_display(target.short)
         wanted[target.card] = cards.Card("link", target.title, target.label, footer=info.name, address=address)
         wanted[target.story] = cards.Card("story", target.title, target.label, footer=info.name, address=address)
+    wanted[reach.SITE_CARD] = cards.Card("link", info.name, text=info.promise, footer=info.organisation or info.name, address=info.card_display(""))
+    podcast_channel = _podcast_channel(config, info)
+    wanted[reach.PODCAST_COVER] = cards.Card("square", podcast_channel.title, "Podd", footer=info.organisation or info.name, address=info.card_display(""))
     made.update(zip(wanted, cards.cached_cards(list(wanted.values()), cache)))
     for target in found:
         made[target.qr] = qr.cached_qr_svg(info.absolute(target.path), title=f"QR-kod till {info.display(target.path)}", cache_dir=qr_cache)
         made[f"{target.short}index.html"] = _short_link(target, info, env)
-    site_card = cards.Card("link", info.name, text=info.promise, footer=info.organisation or info.name, address=info.card_display(""))
-    made[reach.SITE_CARD] = cards.cached_card(site_card, cache)
-    podcast_channel = _podcast_channel(config, info)
-    made[reach.PODCAST_COVER] = cards.cached_card(cards.Card("square", podcast_channel.title, "Podd", footer=info.organisation or info.name, address=info.card_display("")), cache)
     made[reach.FEED] = feeds.rss(_feed_channel(config, info), [_item(target, info) for target in found if target.kind == "post"])
     podcasts = [post for post in loaded.published_posts if post.type == "podcast" and post.audio]
     made[reach.PODCAST_FEED] = feeds.rss(podcast_channel, [_episode(post, files, info) for post in podcasts], podcast=True)

@@ -61,12 +61,12 @@ class Card:
 
 def cached_card(card: Card, cache_dir: Path) -> Path:
     """The PNG file of this card, drawn only if the cache does not have it yet."""
-    return cache.cached_file(cache_dir / f"{cache_key(card)}.png", lambda: draw(card))
+    return cached_cards([card], cache_dir)[0]
 
 
 def cached_cards(cards: list[Card], cache_dir: Path) -> list[Path]:
-    """The PNG files of these cards; the missing ones drawn in parallel (a first build draws
-    two for every post)."""
+    """The PNG files of these cards, each drawn only if the cache does not have it yet; many
+    missing ones (a first build draws two for every post) in parallel."""
     paths = [cache_dir / f"{cache_key(card)}.png" for card in cards]
     missing = {path: card for path, card in zip(paths, cards) if not path.exists()}
     cache.run_parallel(_draw_into, list(missing.items()))

@@ -13,9 +13,9 @@ import hashlib
 import json
 import multiprocessing
 import os
+import site
 import tempfile
 from collections.abc import Callable, Sequence
-import site
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path

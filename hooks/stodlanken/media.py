@@ -89,34 +89,35 @@ def renditions(path: Path, cache_dir: Path) -> tuple[Rendition, ...]:
     setting, so a build encodes only new or changed images (the same image in two posts
     once); in memory by path, size and time, so `mkdocs serve` does not even hash them.
     """
-    stat = path.stat()
-    memo = (str(path), stat.st_mtime_ns, stat.st_size, str(cache_dir))
-    if memo not in _renditions:
+    found = _made(path, cache_dir)
+    if found is None:
         source = path.read_bytes()
         key = _renditions_key(source, path.suffix.lower())
-        manifest = cache_dir / f"{key}.json"
-        found = _read_manifest(manifest, cache_dir)
-        if found is None:
-            found = _make_renditions(source, path.suffix.lower(), cache_dir, key)
-            cache.write_atomic(manifest, json.dumps([[r.suffix, r.file.name, r.width, r.height, r.mime] for r in found]).encode())
-        _renditions[memo] = found
-    return _renditions[memo]
+        found = _make_renditions(source, path.suffix.lower(), cache_dir, key)
+        cache.write_atomic(cache_dir / f"{key}.json", json.dumps([[r.suffix, r.file.name, r.width, r.height, r.mime] for r in found]).encode())
+        _renditions[_memo(path, cache_dir)] = found
+    return found
 
 
 def make_renditions(paths: list[Path], cache_dir: Path) -> None:
     """Make the missing renditions of many images at once, in parallel (a first build)."""
-    missing = []
-    for path in dict.fromkeys(paths):
-        stat = path.stat()
-        memo = (str(path), stat.st_mtime_ns, stat.st_size, str(cache_dir))
-        if memo in _renditions:
-            continue
+    cache.run_parallel(renditions, [(path, cache_dir) for path in dict.fromkeys(paths) if _made(path, cache_dir) is None])
+
+
+def _made(path: Path, cache_dir: Path) -> tuple[Rendition, ...] | None:
+    """The renditions made before: remembered, or found on disk by the image's hash (then remembered)."""
+    memo = _memo(path, cache_dir)
+    if memo not in _renditions:
         found = _read_manifest(cache_dir / f"{_renditions_key(path.read_bytes(), path.suffix.lower())}.json", cache_dir)
         if found is None:
-            missing.append((path, cache_dir))
-        else:
-            _renditions[memo] = found  # `renditions` finds it without reading the image again
-    cache.run_parallel(renditions, missing)
+            return None
+        _renditions[memo] = found
+    return _renditions[memo]
+
+
+def _memo(path: Path, cache_dir: Path) -> tuple:
+    stat = path.stat()
+    return str(path), stat.st_mtime_ns, stat.st_size, str(cache_dir)
 
 
 def _renditions_key(source: bytes, suffix: str) -> str:

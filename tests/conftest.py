@@ -40,9 +40,9 @@ class Build:
         return "\n".join(path.read_bytes().decode("utf-8", "replace") for path in self.files())
 
 
-def run_build(project: Path, *, strict: bool = True, site_dir: Path | None = None) -> Build:
+def run_build(project: Path, *, strict: bool = True, site_dir: Path | None = None, dirty: bool = False) -> Build:
     site_dir = site_dir or project.parent / f"{project.name}-site"
-    command = [*MKDOCS, "build", "--clean", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)]
+    command = [*MKDOCS, "build", "--dirty" if dirty else "--clean", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)]
     if strict:
         command.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material's end-of-life notice, on every build

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
 
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, run_build
 
 
 def _readme_commands() -> set[str]:
@@ -80,19 +79,13 @@ def test_a_failed_build_leaves_the_published_site_untouched(copy_example):
 def test_build_dirty_still_leaves_no_page_of_a_withdrawn_post(copy_example):
     """`--dirty` is for the preview (make serve); a build with it starts from an empty folder,
     so an old page of a post whose consent was withdrawn cannot stay in the output."""
-    import subprocess
-
-    from conftest import BUILD_DATE, MKDOCS
-
     project = copy_example()
     site_dir = project.parent / "dirty-site"
 
     def dirty_build():
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "STODLANKEN_TODAY": BUILD_DATE}
-        return subprocess.run([*MKDOCS, "build", "--dirty", "--site-dir", str(site_dir)], cwd=project,
-                              capture_output=True, text=True, timeout=600, env=env)
+        return run_build(project, strict=False, site_dir=site_dir, dirty=True)
 
-    assert dirty_build().returncode == 0
+    assert dirty_build().ok
     page = site_dir / "inlagg" / "att-vaga-prata" / "index.html"
     assert page.is_file()
     post = project / "docs/inlagg/posts/att-vaga-prata.md"
@@ -100,8 +93,8 @@ def test_build_dirty_still_leaves_no_page_of_a_withdrawn_post(copy_example):
     assert "consent: approved" in text
     post.write_text(text.replace("consent: approved", "consent: withdrawn", 1), encoding="utf-8")
     result = dirty_build()
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.ok, result.output
     assert not page.exists()
-    assert "--dirty gäller bara förhandsvisningen" in result.stderr
+    assert "--dirty gäller bara förhandsvisningen" in result.output
     assert "att-vaga-prata" not in (site_dir / "inlagg" / "index.html").read_text(encoding="utf-8")
     assert (site_dir / "inlagg" / "fem-stallen" / "index.html").is_file()

@@ -50,18 +50,18 @@ def on_env(env, /, *, config: MkDocsConfig, files: Files):
     qr_cache = Path(config.config_file_path).parent / QR_CACHE_DIR
     made: dict[str, bytes | Path] = {}
     found = _unique(reach.targets(loaded))
-    wanted = {}
+    wanted: dict[str, cards.Card] = {}
     for target in found:
         address = info.card_display(target.short)
         wanted[target.card] = cards.Card("link", target.title, target.label, footer=info.name, address=address)
         wanted[target.story] = cards.Card("story", target.title, target.label, footer=info.name, address=address)
-    wanted[reach.SITE_CARD] = cards.Card("link", info.name, text=info.promise, footer=info.organisation or info.name, address=info.card_display(""))
-    podcast_channel = _podcast_channel(config, info)
-    wanted[reach.PODCAST_COVER] = cards.Card("square", podcast_channel.title, "Podd", footer=info.organisation or info.name, address=info.card_display(""))
-    made.update(zip(wanted, cards.cached_cards(list(wanted.values()), cache)))
-    for target in found:
         made[target.qr] = qr.cached_qr_svg(info.absolute(target.path), title=f"QR-kod till {info.display(target.path)}", cache_dir=qr_cache)
         made[f"{target.short}index.html"] = _short_link(target, info, env)
+    podcast_channel = _podcast_channel(config, info)
+    footer, address = info.organisation or info.name, info.card_display("")
+    wanted[reach.SITE_CARD] = cards.Card("link", info.name, text=info.promise, footer=footer, address=address)
+    wanted[reach.PODCAST_COVER] = cards.Card("square", podcast_channel.title, "Podd", footer=footer, address=address)
+    made.update(zip(wanted, cards.cached_cards(list(wanted.values()), cache)))
     made[reach.FEED] = feeds.rss(_feed_channel(config, info), [_item(target, info) for target in found if target.kind == "post"])
     podcasts = [post for post in loaded.published_posts if post.type == "podcast" and post.audio]
     made[reach.PODCAST_FEED] = feeds.rss(podcast_channel, [_episode(post, files, info) for post in podcasts], podcast=True)

@@ -72,17 +72,19 @@ def _open(browser, url: str, viewport=PHONE, **context_options):
 
 
 def assert_none(failures: dict[str, object]) -> None:
-    """Fails with every page and what is wrong there, one line each."""
+    """Fails with every page where something was found and what it is, one line each."""
+    failures = {page: failure for page, failure in failures.items() if failure}
     assert not failures, "\n".join(f"{page}: {failure}" for page, failure in failures.items())
 
 
-def _each_page(browser, base: str, check, viewport=PHONE, **context_options) -> dict[str, object]:
-    """`check(page)` on every page type; the pages where it returned something (a failure).
-    Each page in a new tab: a first visit, with the quick-exit hint showing."""
+def _each_page(browser, base: str, check, viewport=PHONE, pages=PAGE_TYPES, **context_options) -> dict[str, object]:
+    """`check(page)` on every page type (or on `pages`, name → path); the pages where it
+    returned something (a failure). Each page in a new tab: a first visit, with the
+    quick-exit hint showing."""
     failures = {}
     context = browser.new_context(viewport=viewport, **context_options)
     try:
-        for name, path in PAGE_TYPES.items():
+        for name, path in pages.items():
             page = context.new_page()
             page.goto(base + path)
             page.wait_for_load_state("load")
@@ -119,18 +121,18 @@ def test_pages_changed_by_scripts_have_no_axe_violations(browser, example_url):
     failures["directory, filtered"] = axe_violations(page)
     context.close()
 
-    assert_none({state: found for state, found in failures.items() if found})
+    assert_none(failures)
 
 
 def test_in_app_browser_notice_has_no_axe_violations(browser, example_url):
     """Inside Instagram's browser: the notice, with the first visit's hint, on each kind of page."""
-    failures = {}
-    for path in ("", "inlagg/brak-hemma/", "affisch/stod/hemma/"):
-        context, page = _open(browser, example_url + path, user_agent=INSTAGRAM_UA)
+
+    def notice_violations(page):
         assert page.locator("[data-inapp-notice]").is_visible() and page.locator(".sl-exit-hint").is_visible()
-        failures[path] = axe_violations(page)
-        context.close()
-    assert_none({path: found for path, found in failures.items() if found})
+        return axe_violations(page)
+
+    pages = {"home": "", "post": "inlagg/brak-hemma/", "poster": "affisch/stod/hemma/"}
+    assert_none(_each_page(browser, example_url, notice_violations, pages=pages, user_agent=INSTAGRAM_UA))
 
 
 def test_paginated_post_list_has_no_axe_violations(browser, build, copy_example, serve):
@@ -140,14 +142,13 @@ def test_paginated_post_list_has_no_axe_violations(browser, build, copy_example,
     config.write_text(config.read_text(encoding="utf-8").replace("posts_per_page: 20", "posts_per_page: 2"), encoding="utf-8")
     result = build(project)
     assert result.ok, result.output
-    base = serve(result.site_dir)
-    failures = {}
-    for path in ("inlagg/", "inlagg/sida/2/"):
-        context, page = _open(browser, base + path)
-        assert page.locator(".sl-pagination a").count() >= 1, path
-        failures[path] = axe_violations(page)
-        context.close()
-    assert_none({path: found for path, found in failures.items() if found})
+
+    def list_violations(page):
+        assert page.locator(".sl-pagination a").count() >= 1, page.url
+        return axe_violations(page)
+
+    pages = {"first page": "inlagg/", "second page": "inlagg/sida/2/"}
+    assert_none(_each_page(browser, serve(result.site_dir), list_violations, pages=pages))
 
 
 def test_axe_reports_an_image_without_alt_text(browser, build, copy_example, serve):
@@ -332,13 +333,13 @@ def test_keyboard_reaches_everything_with_visible_focus_never_covered(browser, e
 
 def test_keyboard_focus_is_not_covered_by_the_in_app_notice(browser, example_url):
     """Instagram's browser: the notice and the hint over the bottom half of the screen."""
-    failures = {}
-    for path in ("", "inlagg/brak-hemma/", "stod/tjanst/bris/"):
-        context, page = _open(browser, example_url + path, SMALLEST, user_agent=INSTAGRAM_UA)
+
+    def covered_by_notice(page):
         assert page.locator("[data-inapp-notice]").is_visible()
-        failures[path] = keyboard_problems(page)
-        context.close()
-    assert_none({path: found for path, found in failures.items() if found})
+        return keyboard_problems(page)
+
+    pages = {"home": "", "post": "inlagg/brak-hemma/", "service": "stod/tjanst/bris/"}
+    assert_none(_each_page(browser, example_url, covered_by_notice, SMALLEST, pages=pages, user_agent=INSTAGRAM_UA))
 
 
 def _tab_to(page, selector: str, limit: int = 100) -> None:

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,13 @@ ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # What makes up a project: copied into a temp dir for tests that change content.
 PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "support_directory"]
+# One clock: every test runs as of this day. The example's facts were checked on 2026-11-24,
+# so the suite does not start failing when they age (the age rules have their own tests).
+# Set here, at import, so unit tests, `make check` and `mkdocs` subprocesses all see it;
+# only tests/test_clock.py looks at the real calendar, to prove that nothing else does.
 BUILD_DATE = "2026-11-25"
+TODAY = date.fromisoformat(BUILD_DATE)
+os.environ["STODLANKEN_TODAY"] = BUILD_DATE
 
 
 @dataclass
@@ -46,9 +53,6 @@ def run_build(project: Path, *, strict: bool = True, site_dir: Path | None = Non
     if strict:
         command.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material's end-of-life notice, on every build
-    # The example's facts were checked on 2026-11-24: build it as of a fixed day, so the
-    # suite does not start failing when they age (the age rules have their own tests).
-    env.setdefault("STODLANKEN_TODAY", BUILD_DATE)
     result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=600, env=env)
     return Build(result.returncode == 0, result.stdout + result.stderr, site_dir)
 

@@ -6,12 +6,12 @@ import csv
 import json
 import re
 import shutil
-from datetime import date
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_build
+from conftest import TODAY, copy_project, run_build
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SITUATIONS = ["ma-daligt", "hemma", "vald", "sjalvmordstankar", "kropp-sex"]
@@ -24,7 +24,7 @@ EXAMPLE_SERVICES = [
 def add_fixture_services(project: Path) -> Path:
     """Add the made-up services of tests/fixtures/directory_hours/, checked "today"."""
     for path in (FIXTURES / "directory_hours" / "support_directory" / "services").glob("*.yml"):
-        text = path.read_text(encoding="utf-8").replace("verified: 2026-11-24", f"verified: {date.today().isoformat()}")
+        text = path.read_text(encoding="utf-8").replace("verified: 2026-11-24", f"verified: {TODAY.isoformat()}")
         (project / "support_directory" / "services" / path.name).write_text(text, encoding="utf-8")
     return project
 
@@ -224,7 +224,7 @@ def test_broken_directory_fails_with_one_line_per_mistake_and_no_traceback(tmp_p
 def test_stale_service_is_a_warning_that_does_not_stop_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
     path = project / "support_directory" / "services" / "umo.yml"
-    stale = date.fromordinal(date.today().toordinal() - 200).isoformat()
+    stale = (TODAY - timedelta(days=200)).isoformat()
     path.write_text(path.read_text(encoding="utf-8").replace("verified: 2026-11-24", f"verified: {stale}"), encoding="utf-8")
     result = run_build(project)
     assert result.ok, result.output

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
 
+from conftest import TODAY
 from stodlanken import check, scaffold
 
-TODAY = date.today()
 EXAMPLE_MEDIA = {"mp4": "vart-vander-jag-mig.mp4", "vtt": "vart-vander-jag-mig.sv.vtt", "jpg": "vart-vander-jag-mig.jpg",
                  "mp3": "att-vaga-prata.mp3", "md": "att-vaga-prata.sv.md"}
 

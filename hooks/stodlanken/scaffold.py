@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from stodlanken.problems import SLUG_RE
+from stodlanken.site import build_date
 
 POSTS_DIR = Path("docs/inlagg/posts")
 SERVICES_DIR = Path("support_directory/services")
@@ -169,9 +170,9 @@ def new_service(root: Path, service_id: str | None, today: date) -> str:
 def main(argv: list[str]) -> int:
     kind, *rest = argv or [""]
     if kind == "post":
-        print(new_post(Path.cwd(), rest[0] if rest else "", rest[1] if len(rest) > 1 else None, date.today()))
+        print(new_post(Path.cwd(), rest[0] if rest else "", rest[1] if len(rest) > 1 else None, build_date()))
     elif kind == "service":
-        print(new_service(Path.cwd(), rest[0] if rest else None, date.today()))
+        print(new_service(Path.cwd(), rest[0] if rest else None, build_date()))
     else:
         raise SystemExit("Använd: make new-post TYPE=film SLUG=… eller make new-service ID=…")
     return 0

@@ -23,11 +23,22 @@ $(INSTALLED): requirements.txt
 serve: install
 	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:8000
 
-# Strict build into a fresh folder; site/ is replaced only by a complete, checked build.
+# Strict build into a fresh folder, moved to site/ only when complete. When the strict build
+# is refused, a withdrawal must still take effect: site/ is then rebuilt from the same content
+# with everything that has an error left out (as the preview does), the posts' consent gate
+# as always, and the status stays 1 so the mistakes get fixed. If even that build fails,
+# site/ is removed rather than left with what may no longer be online.
 build: install
 	rm -rf site.new
-	$(BIN)/mkdocs build --strict --site-dir site.new || { rm -rf site.new; exit 1; }
-	rm -rf site && mv site.new site
+	@if $(BIN)/mkdocs build --strict --site-dir site.new; then \
+	  rm -rf site && mv site.new site; \
+	else \
+	  rm -rf site.new; \
+	  echo "make build: bygget stoppades. site/ byggs nu utan det som har fel, så att återkallade samtycken och publiceringsdatum ändå gäller." >&2; \
+	  if $(BIN)/mkdocs build --quiet --site-dir site.new; then rm -rf site && mv site.new site; \
+	  else rm -rf site.new site; echo "make build: inte heller det gick; site/ är borttagen." >&2; fi; \
+	  exit 1; \
+	fi
 
 test: install
 	$(BIN)/python -m pytest

@@ -1,6 +1,6 @@
 """Reach: share cards, QR posters, short links, feeds and share tags (see hooks/stodlanken/reach.py).
 
-- `on_files` checks that short links are unique and adds a poster page per post and situation.
+- `on_files` adds a poster page per post and situation (clashing short links are found while loading).
 - `on_env` adds the files made from data: cards (PNG, cached in .cache/), QR codes,
   short-link redirects and the two feeds. Only published posts ever get any of them.
 - `on_page_context` gives every page its share tags (`share`) and posters their content.
@@ -13,11 +13,9 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
 from stodlanken import cards, feeds, preview, privacy, qr, reach, site
-from stodlanken.problems import Problem
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -30,15 +28,8 @@ QR_CACHE_DIR = ".cache/stodlanken/qr"
 
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
-    found = reach.targets(site.load(config))
-    errors = reach.check_slugs(found)
-    if not config.site_url:
-        errors.append(Problem("mkdocs.yml", None, "site_url", "saknas", "skriv webbplatsens adress, t.ex. site_url: https://stodlanken.example.org/"))
-    for problem in errors:
-        log.error(str(problem))
-    if errors and config.strict:
-        raise Abort(f"Bygget stoppades: {len(errors)} fel i korta länkar (se raderna ovan). Inget publicerades.")
-    for target in found:
+    # Clashes of short links are found while loading (stodlanken.site.read), with every other problem.
+    for target in reach.targets(site.load(config)):
         files.append(preview.stable_file(config, target.poster_src_uri, reach.poster_source(target)))
     return files
 

@@ -14,24 +14,19 @@ from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
-import yaml
-
-from stodlanken.problems import Problem
+from stodlanken.problems import Problem, load_yaml
 from stodlanken.site import Site, build_date, read
 
 
-class _LenientLoader(yaml.SafeLoader):
-    """mkdocs.yml may use tags such as !ENV or !!python/name; their values do not matter here."""
-
-
-_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def load_site(config_file: Path, today: date) -> Site:
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}  # noqa: S506
+    """The site as the build reads it. A broken mkdocs.yml is reported (by `read`), not raised."""
+    config = load_yaml(config_file, config_file.name, [], tags=True)
+    config = config if isinstance(config, dict) else {}
     root = config_file.resolve().parent
-    options = dict((config.get("extra") or {}).get("stodlanken") or {})
-    return read(root, root / config.get("docs_dir", "docs"), options, today)
+    extra = config.get("extra")
+    options = extra.get("stodlanken") if isinstance(extra, dict) else None
+    docs_dir = config.get("docs_dir") if isinstance(config.get("docs_dir"), str) else "docs"
+    return read(root, root / docs_dir, options if options is not None else {}, today)
 
 
 def report(site: Site) -> list[str]:

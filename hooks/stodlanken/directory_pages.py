@@ -108,6 +108,7 @@ class ServiceView:
     verified: str  # "24 november 2026"
     verified_iso: str
     source: str
+    stale: bool  # checked more than a year ago: the page says its facts may be out of date
     ages: str
     languages: str
     description: Markup = field(default_factory=lambda: Markup(""))
@@ -189,6 +190,7 @@ def service_view(service: Service, directory: Directory, rel: Callable[[str], st
         verified=swedish_date(service.verified),
         verified_iso=service.verified.isoformat(),
         source=service.source,
+        stale=service.stale,
         ages=ages,
         languages=", ".join(service.language_names),
         description=render_description(service.description) if full else Markup(""),

@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 from stodlanken.media import audio_duration, image_problem
-from stodlanken.problems import SLUG_RE, LineDict, LineList, Problem, as_date, parse_yaml, relpath
+from stodlanken.problems import SLUG_RE, LineDict, LineList, Problem, as_date, parse_yaml, relpath, yaml_problems
 
 TYPE_LABELS = {"film": "Film", "slideshow": "Bildspel", "podcast": "Podd", "text": "Text"}
 # Material Design icons shipped with the theme (`.icons/<name>.svg`): type is never colour alone.
@@ -46,11 +46,11 @@ AUDIO_EXTS = (".mp3", ".m4a", ".ogg", ".opus", ".wav")
 CAPTION_EXTS = (".vtt",)
 TRANSCRIPT_EXTS = (".md", ".txt")
 
-# Keys of the contract, plus the few Material blog keys an editor may reasonably use.
+# Keys of the contract, plus `draft` and Material's page keys `hide` and `search`. (The blog
+# plugin's `categories`, `pin` and `readtime` would do nothing here: they are unknown keys.)
 _KNOWN_KEYS = {
     "title", "date", "type", "summary", "situations", "services", "media", "participants",
-    "credits", "publish_from", "publish_until",
-    "categories", "pin", "draft", "readtime", "hide", "search",
+    "credits", "publish_from", "publish_until", "draft", "hide", "search",
 }
 _PARTICIPANT_KEYS = {"ref", "consent", "consent_date", "minor", "guardian_consent", "visible"}
 _MEDIA_KEYS = {
@@ -362,10 +362,11 @@ def _load_post(path: Path, ctx: _Context) -> tuple[Post, list[Problem]]:
     publish_from = _date(meta, "publish_from", check, required=False)
     publish_until = _date(meta, "publish_until", check, required=False)
 
+    draft = _flag(meta, "draft", check, fix="skriv draft: true (utkast, publiceras inte) eller ta bort raden")
     refs, held = _participants(meta, kind, ctx, check)
     media = _media(meta, kind, path, refs, ctx, check)
 
-    if held is None and meta.get("draft") is True:
+    if held is None and draft is not False:  # True, or not a boolean (an error): never published
         held = "är ett utkast (draft: true)"
     if held is None and publish_from and ctx.today < publish_from:
         held = f"publiceras först {publish_from.isoformat()} (publish_from)"
@@ -386,7 +387,8 @@ def _read_front_matter(path: Path, check: _Checker) -> LineDict | None:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        check.error(None, "(fil)", f"kan inte läsas ({error})", "spara filen som UTF-8")
+        what = "är inte sparad som UTF-8" if isinstance(error, UnicodeDecodeError) else f"kan inte läsas ({error.strerror})"
+        check.error(None, "(fil)", what, "spara filen igen som UTF-8 (i VS Code: Spara med kodning → UTF-8)")
         return None
     match = re.match(r"^---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|$)", text, re.DOTALL)
     if not match:
@@ -395,10 +397,7 @@ def _read_front_matter(path: Path, check: _Checker) -> LineDict | None:
     try:
         meta = parse_yaml(match.group(1) or "", line_offset=1)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else None
-        what = getattr(error, "problem", None) or "ogiltig YAML"
-        check.error(line, "(front matter)", f"ogiltig YAML: {what}", "kontrollera indrag, kolon och citattecken på raden")
+        check.problems.extend(yaml_problems(error, check.rel, line_offset=1))
         return None
     if not isinstance(meta, dict):
         check.error(2, "(front matter)", "är inte en lista av fält", "skriv ett fält per rad: namn: värde")
@@ -416,6 +415,16 @@ def _text(meta: LineDict, key: str, check: _Checker, *, required: bool) -> str |
         check.error(meta.line_of(key), key, "ska vara text", f"skriv {key}: följt av en rad text")
         return None
     return str(value).strip()
+
+
+def _flag(meta: LineDict, key: str, check: _Checker, *, fix: str) -> bool | None:
+    """A yes/no field: only true or false (YAML also reads yes/no/on/off). `ja`, `nej` or
+    `"false"` are errors, and None comes back: the caller decides on the safe side."""
+    value = meta.get(key, False)
+    if isinstance(value, bool):
+        return value
+    check.error(meta.line_of(key), key, f"”{value}” är varken true eller false", fix)
+    return None
 
 
 def _date(meta: LineDict, key: str, check: _Checker, *, required: bool) -> date | None:

@@ -53,6 +53,15 @@ class LineList(list):
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class DuplicateKeys(yaml.YAMLError):
+    """A mapping names the same key twice. YAML keeps the last one without a word, which
+    would let `consent: withdrawn` above an old `consent: approved` publish a post."""
+
+    def __init__(self, keys: list[tuple[str, int]]):
+        super().__init__(", ".join(f"{key} (rad {line})" for key, line in keys))
+        self.keys = keys  # (key, 1-based line of the repeated key)
+
+
 class _LineLoader(_SafeLoader):
     """SafeLoader whose mappings and sequences carry line numbers."""
 
@@ -66,8 +75,11 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     result.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1 + loader.line_offset
+        if key in result.key_lines:
+            loader.duplicates.append((str(key), line))
         result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[key] = key_node.start_mark.line + 1 + loader.line_offset
+        result.key_lines[key] = line
     return result
 
 
@@ -78,31 +90,63 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineLis
     return result
 
 
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    """`2026-13-45` looks like a date to YAML, which then raises ValueError: keep the text,
+    so the field's own check says it is no date (a line for the editor, not a traceback)."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
-def parse_yaml(text: str, *, line_offset: int = 0) -> Any:
-    """Parse YAML into LineDict/LineList; raises yaml.YAMLError on bad syntax."""
+def parse_yaml(text: str, *, line_offset: int = 0, tags: bool = False) -> Any:
+    """Parse YAML into LineDict/LineList; raises yaml.YAMLError on bad syntax and
+    DuplicateKeys when a mapping repeats a key. `tags`: read tags such as mkdocs.yml's
+    `!ENV` or `!!python/name:` as None instead of refusing them."""
 
     class Loader(_LineLoader):
         pass
 
     Loader.line_offset = line_offset
-    return yaml.load(text, Loader=Loader)  # noqa: S506 - a (C)SafeLoader subclass
-
-
-def load_yaml(path: Path, rel: str, problems: list[Problem]) -> Any:
-    """Read a YAML file; on a syntax error add one problem and return None."""
+    if tags:
+        Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    loader = Loader(text)
+    loader.duplicates = []
     try:
-        return parse_yaml(path.read_text(encoding="utf-8"))
+        data = loader.get_single_data()
+    finally:
+        loader.dispose()
+    if loader.duplicates:
+        raise DuplicateKeys(loader.duplicates)
+    return data
+
+
+def yaml_problems(error: yaml.YAMLError, rel: str, *, line_offset: int = 0) -> list[Problem]:
+    """What is wrong with a YAML text, one line each (every repeated key on its own line)."""
+    if isinstance(error, DuplicateKeys):
+        return [Problem(rel, line, key, "står två gånger", "ta bort den ena raden; annars gäller bara den sista")
+                for key, line in error.keys]
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + 1 + line_offset if mark else None
+    what = getattr(error, "problem", None) or "ogiltig YAML"
+    return [Problem(rel, line, "(yaml)", f"ogiltig YAML: {what}", "kontrollera indrag, kolon och citattecken på raden")]
+
+
+def load_yaml(path: Path, rel: str, problems: list[Problem], *, tags: bool = False) -> Any:
+    """Read a YAML file; on a syntax error add its problems and return None."""
+    try:
+        return parse_yaml(path.read_text(encoding="utf-8-sig"), tags=tags)
     except OSError as error:
         problems.append(Problem(rel, None, "(fil)", f"kan inte läsas ({error.strerror})", "kontrollera att filen finns"))
+    except UnicodeDecodeError:
+        problems.append(Problem(rel, None, "(fil)", "är inte sparad som UTF-8", "spara filen igen som UTF-8 (i VS Code: Spara med kodning → UTF-8)"))
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        what = getattr(error, "problem", None) or "ogiltig YAML"
-        problems.append(Problem(rel, line, "(yaml)", f"ogiltig YAML: {what}", "kontrollera indrag, kolon och citattecken på raden"))
+        problems.extend(yaml_problems(error, rel))
     return None
 
 

@@ -28,11 +28,14 @@ import html
 import json
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from datetime import date
 
 from stodlanken.posts import TYPE_LABELS
 from stodlanken.problems import SLUG_RE, Problem
-from stodlanken.site import Site
+
+if TYPE_CHECKING:
+    from stodlanken.site import Site
 
 SITUATION_LABEL = "Stöd"
 SITUATIONS_FILE = "support_directory/situations.yml"

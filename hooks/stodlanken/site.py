@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING
 
 from mkdocs.utils.yaml import yaml_load
 
+from stodlanken import directory_pages, pages, reach
 from stodlanken.directory import Directory, load_directory
+from stodlanken.pages import Pages
 from stodlanken.posts import Post, load_posts
-from stodlanken.problems import Problem
+from stodlanken.problems import Problem, load_yaml
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -35,6 +37,7 @@ class Site:
     posts: list[Post]  # newest first, published and held back
     problems: list[Problem] = field(default_factory=list)
     numbers: dict[str, int] = field(default_factory=lambda: dict(NUMBER_SETTINGS))  # checked NUMBER_SETTINGS
+    pages: Pages = field(default_factory=Pages)  # files no build publishes, links shown as text
 
     @property
     def published_posts(self) -> list[Post]:
@@ -113,7 +116,27 @@ def read(root: Path, docs_dir: Path, options: dict, today: date) -> Site:
         consent_review_days=numbers["consent_review_days"],
         guardian_age=numbers["guardian_age"],
     )
-    return Site(root, directory, posts, problems + directory_problems + post_problems, numbers)
+    site = Site(root, directory, posts, problems + directory_problems + post_problems, numbers)
+    site.pages, page_problems = pages.scan(docs_dir, root, posts, BLOG_DIR, _generated_pages(site))
+    site.problems += page_problems + reach.check_slugs(reach.targets(site)) + _config_problems(root)
+    return site
+
+
+def _generated_pages(site: Site) -> set[str]:
+    """The pages the hooks add (src_uris), so that a link to one is not a broken link."""
+    found = {directory_pages.DIRECTORY_URI, directory_pages.EMERGENCY_URI, "tillganglighet.md"}
+    found |= {directory_pages.situation_uri(situation.id) for situation in site.directory.situations}
+    found |= {directory_pages.service_uri(service_id) for service_id in site.directory.services}
+    return found | {f"{BLOG_DIR}/sida/{number}.md" for number in range(2, len(site.posts) + 2)}
+
+
+def _config_problems(root: Path) -> list[Problem]:
+    """mkdocs.yml itself: MkDocs keeps the last of two equal keys without a word."""
+    found: list[Problem] = []
+    path = root / "mkdocs.yml"
+    if path.is_file():
+        load_yaml(path, "mkdocs.yml", found, tags=True)
+    return found
 
 
 def number_settings(options: dict) -> tuple[dict[str, int], list[Problem]]:

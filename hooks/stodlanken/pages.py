@@ -1,0 +1,169 @@
+"""Every Markdown file in docs/: what the build refuses, and the links between pages.
+
+The consent gate (`stodlanken.posts`) reads the posts folder; this module makes sure
+nothing gets around it by being somewhere else or spelled otherwise, and that a link
+never keeps a held-back post in sight. Read once per build, before anything is written:
+
+- a page that is not UTF-8, or a Markdown file MkDocs would not read as a page (`.MD`:
+  copied as it is, front matter and all) → an error, and the file is left out;
+- post front matter (`participants`, `media`, a post `type`) outside the posts folder, or
+  a post in a subfolder of it → an error, and the file is left out: its consent was
+  never checked;
+- other Markdown in a subfolder of the posts folder that no post uses as its transcript
+  → a warning, and the file is left out (as before, but no longer without a word);
+- a link to a post that is held back → a warning, and the link is shown as plain text
+  until the post is published again (a withdrawal never needs another edit);
+- a link to a page or a media file that does not exist → an error.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+import yaml
+
+from stodlanken.posts import TYPE_LABELS, Post, is_post_page
+from stodlanken.problems import Problem, parse_yaml, relpath, yaml_problems
+
+# What MkDocs reads as Markdown, in any letter case an editor's computer may save.
+MARKDOWN_EXTS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+# Linked files that MkDocs copies from docs/: a missing one is a broken link.
+_LINKED_FILE_EXTS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".mp3", ".mp4", ".m4a", ".webm", ".ogg",
+                     ".opus", ".wav", ".vtt", ".pdf", ".txt")
+_FRONT_MATTER = re.compile(r"^---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|$)", re.S)
+# [text](target "title") and ![alt](target); the target may be written <like this>.
+_LINK = re.compile(r"(?<!!)\[((?:[^\[\]\n]|\[[^\]\n]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_IMAGE = re.compile(r"!\[(?:[^\[\]\n]|\[[^\]\n]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_FENCE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$", re.S | re.M)
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class Pages:
+    refused: frozenset[str] = frozenset()  # src_uris no build may publish
+    unlinked: dict[str, frozenset[str]] = field(default_factory=dict)  # page src_uri -> targets shown as text
+
+
+def scan(docs_dir: Path, root: Path, posts: list[Post], blog_dir: str, generated: set[str]) -> tuple[Pages, list[Problem]]:
+    """Look at every Markdown file in docs/ once; `generated` are the pages the hooks add."""
+    problems: list[Problem] = []
+    refused: set[str] = set()
+    texts: dict[str, str] = {}
+    transcripts = {post.transcript for post in posts if post.transcript}
+    posts_dir = f"{blog_dir}/posts/"
+    for path in sorted(docs_dir.rglob("*")):
+        src_uri = path.relative_to(docs_dir).as_posix()
+        if not path.is_file() or any(part.startswith(".") for part in src_uri.split("/")):
+            continue
+        suffix = path.suffix.lower()
+        if suffix not in MARKDOWN_EXTS or src_uri in transcripts:
+            continue
+        rel = relpath(path, root)
+        if path.suffix != ".md":
+            problems.append(Problem(rel, None, "(filnamn)", f"filändelsen ”{path.suffix}” läses inte som en sida",
+                                    f"döp om filen till {path.stem}.md"))
+            refused.add(src_uri)
+            continue
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            problems.append(Problem(rel, None, "(fil)", "är inte sparad som UTF-8",
+                                    "spara filen igen som UTF-8 (i VS Code: Spara med kodning → UTF-8)"))
+            refused.add(src_uri)
+            continue
+        except OSError as error:
+            problems.append(Problem(rel, None, "(fil)", f"kan inte läsas ({error.strerror})", "kontrollera filen"))
+            refused.add(src_uri)
+            continue
+        texts[src_uri] = text
+        if is_post_page(src_uri, blog_dir):
+            continue  # the consent gate reads it (stodlanken.posts)
+        meta, found = _front_matter(text, rel)
+        problems.extend(found)
+        if src_uri.startswith(posts_dir):
+            if _looks_like_post(meta):
+                problems.append(Problem(rel, None, "(mapp)", "inlägg i undermappar publiceras inte",
+                                        f"flytta filen till docs/{posts_dir}"))
+            else:
+                problems.append(Problem(rel, None, "(fil)", "används inte av något inlägg och publiceras inte",
+                                        "ta bort filen, eller använd den som transcript: i ett inlägg", warning=True))
+            refused.add(src_uri)
+        elif _looks_like_post(meta):
+            problems.append(Problem(rel, None, "(mapp)", "ser ut som ett inlägg men ligger utanför inläggsmappen, så samtycket kontrolleras inte",
+                                    f"flytta filen till docs/{posts_dir}"))
+            refused.add(src_uri)
+
+    held = {post.src_uri: post for post in posts if not post.published}
+    known = set(texts) | generated
+    unlinked: dict[str, frozenset[str]] = {}
+    for src_uri, text in texts.items():
+        if src_uri in refused or src_uri in held:
+            continue
+        rel = f"{relpath(docs_dir, root)}/{src_uri}"
+        dead = set()
+        for line, target, image in _links(text):
+            resolved = _resolve(src_uri, target)
+            if resolved is None:
+                continue
+            if resolved.startswith("../"):
+                problems.append(Problem(rel, line, "(länk)", f"”{target}” pekar utanför docs/", "länka till en sida eller fil i docs/"))
+            elif resolved in held or resolved in refused:
+                if not image:
+                    dead.add(target)
+                what = held[resolved].held_reason if resolved in held else "filen publiceras inte"
+                problems.append(Problem(rel, line, "(länk)", f"”{target}” går till ett inlägg som inte publiceras ({what})",
+                                        "länken visas som vanlig text tills inlägget publiceras; ta bort den om inlägget inte kommer tillbaka",
+                                        warning=True))
+            elif resolved.endswith(".md") and resolved not in known:
+                problems.append(Problem(rel, line, "(länk)", f"”{target}” finns inte", "rätta länken eller ta bort den"))
+            elif resolved.lower().endswith(_LINKED_FILE_EXTS) and not (docs_dir / resolved).is_file():
+                problems.append(Problem(rel, line, "(länk)", f"filen ”{target}” finns inte", "lägg filen i docs/ eller rätta länken"))
+        if dead:
+            unlinked[src_uri] = frozenset(dead)
+    return Pages(frozenset(refused), unlinked), problems
+
+
+def unlink(markdown: str, targets: frozenset[str]) -> str:
+    """`[text](target)` → `text` for each of `targets`: the words stay, the link goes."""
+    return _LINK.sub(lambda m: m.group(1) if m.group(2) in targets else m.group(0), markdown)
+
+
+def _front_matter(text: str, rel: str) -> tuple[dict, list[Problem]]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, []
+    try:
+        meta = parse_yaml(match.group(1) or "", line_offset=1)
+    except yaml.YAMLError as error:
+        return {}, yaml_problems(error, rel, line_offset=1)
+    return (meta if isinstance(meta, dict) else {}), []
+
+
+def _looks_like_post(meta: dict) -> bool:
+    return "participants" in meta or "media" in meta or meta.get("type") in TYPE_LABELS
+
+
+def _links(text: str):
+    """(line, target, is_image) of every inline link and image outside code."""
+    text = _FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
+    for pattern, image in ((_LINK, False), (_IMAGE, True)):
+        for match in pattern.finditer(text):
+            target = match.group(2 if not image else 1)
+            yield text.count("\n", 0, match.start()) + 1, target, image
+
+
+def _resolve(src_uri: str, target: str) -> str | None:
+    """The docs-relative path a relative link points to; None for other kinds of links."""
+    if not target or target.startswith(("#", "/")) or _SCHEME.match(target):
+        return None
+    path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+    if not path:
+        return None
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path))
+    return joined + "/" if path.endswith("/") else joined

@@ -391,11 +391,18 @@ def test_verified_180_days_ago_is_fine(tmp_path):
     assert problems == []
 
 
-def test_verified_over_a_year_ago_is_an_error_but_the_page_is_kept(tmp_path):
+def test_verified_over_a_year_ago_is_a_warning_and_the_page_says_so(tmp_path):
+    # A date ages past the limit overnight: that alone must not stop the nightly build
+    # (which also takes withdrawn posts offline). The service stays, marked stale.
     directory, problems = make(tmp_path, with_field("2026-11-24", "2025-11-24"))
-    assert [(p.field, p.warning) for p in problems] == [("verified", False)]
-    assert "2026-11-25" in problems[0].fix
-    assert "bris" in directory.services  # stale, not broken: a strict build stops, serve still shows it
+    assert [(p.field, p.warning) for p in problems] == [("verified", True)]
+    assert "2026-11-25" in problems[0].fix and "gamla" in problems[0].message
+    assert directory.services["bris"].stale
+
+
+def test_verified_within_a_year_is_not_stale(tmp_path):
+    directory, _ = make(tmp_path, with_field("2026-11-24", "2025-11-26"))
+    assert not directory.services["bris"].stale
 
 
 @pytest.mark.parametrize("value", ["24 november 2026", "2027-01-01"])

@@ -14,13 +14,26 @@ from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
-from stodlanken.problems import Problem, load_yaml
+import yaml
+
+from stodlanken.problems import Problem
 from stodlanken.site import Site, build_date, read
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """mkdocs.yml as MkDocs reads it (the last of two equal keys wins); tags such as !ENV
+    or !!python/name do not matter here."""
+
+
+_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def load_site(config_file: Path, today: date) -> Site:
     """The site as the build reads it. A broken mkdocs.yml is reported (by `read`), not raised."""
-    config = load_yaml(config_file, config_file.name, [], tags=True)
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_LenientLoader)  # noqa: S506
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        config = None
     config = config if isinstance(config, dict) else {}
     root = config_file.resolve().parent
     extra = config.get("extra")

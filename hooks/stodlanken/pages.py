@@ -69,8 +69,11 @@ def scan(docs_dir: Path, root: Path, posts: list[Post], blog_dir: str, generated
                                     f"döp om filen till {path.stem}.md"))
             refused.add(src_uri)
             continue
+        post = is_post_page(src_uri, blog_dir)
         try:
             text = path.read_text(encoding="utf-8-sig")
+        except (UnicodeDecodeError, OSError) if post else ():
+            continue  # the consent gate reports it, and holds the post back (stodlanken.posts)
         except UnicodeDecodeError:
             problems.append(Problem(rel, None, "(fil)", "är inte sparad som UTF-8",
                                     "spara filen igen som UTF-8 (i VS Code: Spara med kodning → UTF-8)"))
@@ -81,8 +84,8 @@ def scan(docs_dir: Path, root: Path, posts: list[Post], blog_dir: str, generated
             refused.add(src_uri)
             continue
         texts[src_uri] = text
-        if is_post_page(src_uri, blog_dir):
-            continue  # the consent gate reads it (stodlanken.posts)
+        if post:
+            continue  # the consent gate reads its front matter (stodlanken.posts)
         meta, found = _front_matter(text, rel)
         problems.extend(found)
         if src_uri.startswith(posts_dir):

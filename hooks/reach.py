@@ -17,7 +17,6 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
 from stodlanken import cards, feeds, preview, privacy, qr, reach, site
-from stodlanken.problems import Problem
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -32,8 +31,6 @@ QR_CACHE_DIR = ".cache/stodlanken/qr"
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     found = reach.targets(site.load(config))
     errors = reach.check_slugs(found)
-    if not config.site_url:
-        errors.append(Problem("mkdocs.yml", None, "site_url", "saknas", "skriv webbplatsens adress, t.ex. site_url: https://stodlanken.example.org/"))
     for problem in errors:
         log.error(str(problem))
     if errors and config.strict:
@@ -102,13 +99,13 @@ def _short_link(target: reach.Target, info: reach.SiteInfo, env) -> bytes:
 
 
 def _info(config: MkDocsConfig) -> reach.SiteInfo:
-    settings = site.settings(config)
+    settings = site.load(config).settings
     return reach.SiteInfo(
-        name=config.site_name,
+        name=settings.site_name,
         url=(config.site_url or "/").rstrip("/") + "/",
         description=config.site_description or "",
-        organisation=settings.get("organisation", ""),
-        promise=settings.get("promise", ""),
+        organisation=settings.organisation,
+        promise=settings.promise,
         public_url=site.public_url(config),
     )
 

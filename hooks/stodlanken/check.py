@@ -30,8 +30,8 @@ _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 def load_site(config_file: Path, today: date) -> Site:
     config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}  # noqa: S506
     root = config_file.resolve().parent
-    options = dict((config.get("extra") or {}).get("stodlanken") or {})
-    return read(root, root / config.get("docs_dir", "docs"), options, today)
+    options = (config.get("extra") or {}).get("stodlanken")
+    return read(root, root / config.get("docs_dir", "docs"), options, today, site_url=config.get("site_url"), site_name=config.get("site_name"))
 
 
 def report(site: Site) -> list[str]:

@@ -148,7 +148,7 @@ def source_problems(text: str, rel: str, *, first_line: int = 1) -> list[Problem
         for match in pattern.finditer(text):
             if not url_allowed(match.group(1)):
                 bad_url(match.start(), "(länk)", match.group(1))
-    return problems
+    return sorted(problems, key=lambda problem: problem.line)
 
 
 # --- every editor Markdown file of a site --------------------------------------------------

@@ -97,7 +97,7 @@ def read_settings(options: Any, *, site_url: str | None, site_name: str | None) 
     if not isinstance(options, dict):
         reader.problems.append(Problem("mkdocs.yml", None, _PREFIX, f"måste vara ett block med inställningar, inte {_shown(options)}",
                                        "skriv inställningarna på egna rader under `stodlanken:`, t.ex. `    organisation: …`"))
-        options = {}
+        return Settings(site_name=str(site_name or ""), site_url=str(site_url or "")), reader.problems
     for key in options:
         if key not in KEYS:
             reader.error(str(key), "okänd inställning", f"kontrollera stavningen; kända inställningar: {', '.join(KEYS)}")
@@ -119,7 +119,8 @@ def _https_problem(value: Any) -> str | None:
     """What is wrong with an address that must be absolute https://; None when nothing."""
     if not isinstance(value, str) or not value.strip():
         return "saknas" if value in (None, "") else f"måste vara en adress, inte {_shown(value)}"
-    parts = urlsplit(value.strip())
+    value = value.strip()
+    parts = urlsplit(value)
     if parts.scheme.lower() != "https":
         return f"”{value}” börjar inte med https://"
     if not parts.hostname or "." not in parts.hostname or re.search(r"[\s<>\"'`]", value):

@@ -309,9 +309,7 @@ _COMPLIANCE = {
     "delvis": "delvis förenlig",
     "inte": "inte förenlig",
 }
-
-
-COMPLIANCE = tuple(_COMPLIANCE)
+COMPLIANCE = tuple(_COMPLIANCE)  # what extra.stodlanken.accessibility.compliance may say
 
 
 def accessibility_statement(settings: Accessibility, *, actor: str, service: str) -> str:

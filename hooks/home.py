@@ -7,11 +7,11 @@ from stodlanken import home, site
 
 def on_env(env, /, *, config, files):
     # Every template (home, content pages, 404) renders the help row from the same data.
-    env.globals["stod"] = home.template_data(site.load(config), site.settings(config))
+    env.globals["stod"] = home.template_data(site.load(config))
     return env
 
 
 def on_page_context(context, /, *, page, config, nav):
     if page.meta.get("template") == "home.html":
-        context["home"] = home.home_data(site.load(config), site.settings(config))
+        context["home"] = home.home_data(site.load(config))
     return context

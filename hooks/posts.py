@@ -3,8 +3,9 @@
 - `on_files` takes held-back and invalid posts and their media out of the build first of
   all, so no page, list, search entry, sitemap line or media file is made; it gives each
   post its address (`/inlagg/<slug>/`) and adds the pages of the list of posts.
-- `on_page_markdown` removes participant data from the page and adds the players,
-  the transcript and "Här får du stöd".
+- `on_page_markdown` removes participant data from the page, adds the transcript and
+  renders the lead, the players and "Här får du stöd"; `on_page_content` puts them in,
+  after the editor's part of the page has been sanitised.
 
 No blog plugin: a post is an ordinary MkDocs page with its own address and template, and
 the list is made here. (Material's blog plugin parsed every post's YAML again, rendered
@@ -20,6 +21,7 @@ import posixpath
 from pathlib import Path
 from urllib.parse import quote as urlquote
 
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
@@ -71,13 +73,19 @@ def on_page_markdown(markdown, /, *, page, config, files):
     env = _templates(config)
     services, situations = posts.support_links(post, site.load(config).directory, url_of)
     transcript = (Path(config.docs_dir) / post.transcript).read_text(encoding="utf-8") if post.transcript else None
-    return posts.post_markdown(
-        markdown,
-        lead=env.get_template("partials/post-lead.html").render(post=post),
-        media=env.get_template("partials/post-media.html").render(media=media.media_view(post, Path(config.docs_dir), url_of, _image_cache(config))),
-        transcript=transcript,
-        support=env.get_template("partials/post-support.html").render(services=services, situations=situations, credits=post.credits),
-    )
+    # Our own HTML goes in after the editor's text has been sanitised (on_page_content).
+    page._stodlanken_blocks = {
+        "lead": env.get_template("partials/post-lead.html").render(post=post),
+        "media": env.get_template("partials/post-media.html").render(media=media.media_view(post, Path(config.docs_dir), url_of, _image_cache(config))),
+        "support": env.get_template("partials/post-support.html").render(services=services, situations=situations, credits=post.credits),
+    }
+    return posts.post_markdown(markdown, transcript=transcript)
+
+
+# After hooks/privacy.py (priority 50) has sanitised what the editor wrote.
+@event_priority(-50)
+def on_page_content(html, /, *, page, config, files):
+    return posts.insert_blocks(html, getattr(page, "_stodlanken_blocks", {}))
 
 
 def on_page_context(context, /, *, page, config, nav):

@@ -1,12 +1,14 @@
-"""Privacy and safety: CSP on every page, safe external links, video facades, the
-accessibility statement and a `_headers` file for hosts (see hooks/stodlanken/privacy.py).
+"""Privacy and safety: sanitised content, CSP on every page, safe external links, video
+facades, the accessibility statement and a `_headers` file for hosts (see
+hooks/stodlanken/privacy.py and sanitize.py).
 
 Registered last in mkdocs.yml: it reads the final HTML that every other hook has written.
+Every problem (settings, video links, HTML in content) is found while the site is loaded
+(stodlanken/site.py) and reported by hooks/report.py; nothing is logged here.
 """
 
 from __future__ import annotations
 
-import logging
 import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,18 +17,16 @@ from urllib.parse import urlsplit
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from stodlanken import privacy
+from stodlanken import privacy, sanitize, site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-log = logging.getLogger("mkdocs.hooks.privacy")
-
 STATEMENT = "tillganglighet.md"
-_serving = False  # `mkdocs serve`: live reload injects an inline script no hash can cover
-_site_inline = privacy.Inline()  # every page's inline code, for the one policy in _headers
+_serving = False  # `mkdocs serve`: live reload injects an inline script
+_site_inline = privacy.Inline()  # every page's inline styles, for the one policy in _headers
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -40,21 +40,23 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    if files.get_file_from_path(STATEMENT):
-        log.error(f"docs/{STATEMENT}: skrivs av bygget från extra.stodlanken.accessibility — ta bort filen")
-        return files
-    text, problems = _statement(config)
-    for problem in problems:
-        log.error(problem)
-    if text:
+    settings = site.load(config).settings
+    # With mistakes in the settings, or an editor's own file in its place, the loader has
+    # reported them and no statement is made.
+    if settings.accessibility is not None and not files.get_file_from_path(STATEMENT):
+        text = privacy.accessibility_statement(settings.accessibility, actor=settings.organisation or settings.site_name, service=settings.site_name)
         files.append(File.generated(config, STATEMENT, content=text))
     return files
 
 
+# Before hooks/posts.py puts its own blocks in (priority -50): only what editors wrote is
+# sanitised, then our facades replace the `.sl-video` links that survived.
+@event_priority(50)
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html = sanitize.clean(html)
     for link in reversed(privacy.video_links(html)):
         facade = _facade(link, page, files)
-        if facade:  # otherwise the plain link stays, and the error is logged
+        if facade:  # otherwise the plain link stays (the loader reported why)
             html = html[: link.start] + facade + html[link.end :]
     return html
 
@@ -84,29 +86,15 @@ def _protect(output: str, config: MkDocsConfig) -> str:
     return privacy.add_head_meta(output, policy)
 
 
-def _statement(config: MkDocsConfig) -> tuple[str, list[str]]:
-    settings = dict(config.extra.get("stodlanken") or {})
-    return privacy.accessibility_statement(
-        dict(settings.get("accessibility") or {}),
-        actor=settings.get("organisation") or config.site_name,
-        service=config.site_name,
-    )
-
-
 def _facade(link: privacy.VideoLink, page: Page, files: Files) -> str | None:
-    where = f"docs/{page.file.src_uri}"
+    """The facade for a `.sl-video` link; its mistakes were found in the source (privacy.video_link_problems)."""
     video = privacy.third_party_video(link.href)
     if video is None:
-        log.error(f"{where}: sl-video: ”{link.href}” — bara filmer från YouTube och Instagram kan visas så här")
         return None
     poster = None
     if link.poster:
         source = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), link.poster))
         file = files.get_file_from_path(source)
-        if file is None:
-            log.error(f"{where}: sl-video: poster ”{link.poster}” finns inte — lägg bilden bredvid sidan")
-        else:
+        if file is not None:
             poster = file.url_relative_to(page.file)
-        if not link.alt.strip():
-            log.error(f'{where}: sl-video: alt saknas — beskriv bilden, t.ex. alt="Två händer runt en kopp te"')
     return privacy.facade_html(video, title=link.title, poster=poster, alt=link.alt)

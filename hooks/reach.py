@@ -93,13 +93,13 @@ def _short_link(target: reach.Target, info: reach.SiteInfo, env) -> bytes:
 
 
 def _info(config: MkDocsConfig) -> reach.SiteInfo:
-    settings = site.settings(config)
+    settings = site.load(config).settings
     return reach.SiteInfo(
-        name=config.site_name,
+        name=settings.site_name,
         url=(config.site_url or "/").rstrip("/") + "/",
         description=config.site_description or "",
-        organisation=settings.get("organisation", ""),
-        promise=settings.get("promise", ""),
+        organisation=settings.organisation,
+        promise=settings.promise,
         public_url=site.public_url(config),
     )
 

@@ -114,6 +114,34 @@ def facade_site(tmp_path_factory) -> Path:
     return result.site_dir
 
 
+# An editor's post with what must never run: each must be refused by a strict build, and
+# a non-strict build (or the preview) must publish the page with all of it removed.
+UNSAFE_POST = "docs/inlagg/posts/brak-hemma.md"
+UNSAFE_BODY = """
+<script>window.__pwned = "script"; alert("script")</script>
+
+<img src=x onerror="window.__pwned = 'onerror'; alert('onerror')">
+
+[Klicka här](javascript:window.__pwned='link';alert('link'))
+
+<meta http-equiv="refresh" content="0;url=https://example.com/">
+"""
+
+
+def unsafe_post_project(destination: Path) -> Path:
+    project = copy_project(destination)
+    post = project / UNSAFE_POST
+    post.write_text(post.read_text(encoding="utf-8") + UNSAFE_BODY, encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="session")
+def unsafe_post_build(tmp_path_factory) -> Build:
+    """`unsafe_post_project` built once per test run, without --strict (as the preview would)."""
+    base = tmp_path_factory.mktemp("unsafe")
+    return run_build(unsafe_post_project(base / "project"), strict=False, site_dir=base / "site")
+
+
 # --- Browser -----------------------------------------------------------------------
 
 CHROMIUM_HELP = (

@@ -137,7 +137,8 @@ def test_id_key_in_a_service_file_is_an_error(tmp_path):
 
 def test_bad_file_name_is_an_error(tmp_path):
     _, problems = make(tmp_path, name="Bris Chatt", emergency="[]\n")
-    assert [p.field for p in problems] == ["(filnamn)"]
+    # (emergency.yml lists no number, which is an error of its own)
+    assert [p.field for p in problems if p.path.endswith("/services/Bris Chatt.yml")] == ["(filnamn)"]
 
 
 def test_yaml_syntax_error_is_one_line_with_the_line_number(tmp_path):
@@ -196,8 +197,38 @@ def test_situation_id_tjanst_is_reserved(tmp_path):
 def test_unknown_icon_is_an_error(tmp_path):
     directory, problems = make(tmp_path, situations=SITUATIONS.replace("emoticon-sad-outline", "no-such-icon"))
     assert [p.field for p in problems] == ["icon"]
-    # The service that uses the broken situation gets no page, and no second problem line.
-    assert directory.invalid == {"bris"}
+    # The service that names the broken situation keeps its page and its other situations,
+    # with no second problem line: a typo in one icon must not empty the help row.
+    assert directory.invalid == set()
+    assert directory.services["bris"].situations == ()
+    assert [line.id for line in directory.emergency_lines] == ["bris"]
+
+
+def test_service_naming_a_broken_situation_keeps_its_other_situations(tmp_path):
+    service = with_field("situations: [ma-daligt]", "situations: [ma-daligt, hemma]")
+    directory, problems = make(tmp_path, service, situations=SITUATIONS.replace("home-alert-outline", "no-such-icon"))
+    assert [p.field for p in problems] == ["icon"]
+    assert directory.services["bris"].situations == ("ma-daligt",)
+
+
+def test_emergency_service_with_an_error_elsewhere_keeps_its_number_in_the_help_row(tmp_path):
+    directory, problems = make(tmp_path, with_field("verified: 2026-11-24", "verified: i går"))
+    assert [p.field for p in problems] == ["verified"]
+    assert "bris" in directory.invalid and directory.emergency == []
+    assert [(line.name, line.phone.tel, line.service) for line in directory.emergency_lines] == [("BRIS", "116111", None)]
+
+
+@pytest.mark.parametrize("emergency", ["", "[]\n", "# nothing yet\n"])
+def test_empty_emergency_list_is_an_error_and_the_help_row_falls_back_to_112(tmp_path, emergency):
+    directory, problems = make(tmp_path, emergency=emergency)
+    assert [(p.path, p.field) for p in problems] == [("support_directory/emergency.yml", "(fil)")]
+    assert [line.phone.tel for line in directory.emergency_lines] == ["112"]
+
+
+def test_emergency_list_without_any_phone_number_is_an_error(tmp_path):
+    directory, problems = make(tmp_path, with_field('  phone: "116 111"\n', ""))
+    assert [(p.path, p.message) for p in problems] == [("support_directory/emergency.yml", "ingen tjänst i listan har ett telefonnummer")]
+    assert [line.id for line in directory.emergency_lines] == ["bris", "112"]  # bris links to its page; 112 can be called
 
 
 def test_numeric_ids_may_be_written_without_quotes(tmp_path):
@@ -214,7 +245,7 @@ def test_numeric_ids_may_be_written_without_quotes(tmp_path):
 
 def test_inactive_service_is_left_out_everywhere(tmp_path):
     directory, problems = make(tmp_path, SERVICE + "status: inactive\n", emergency="[]\n")
-    assert problems == []
+    assert [p.path for p in problems] == ["support_directory/emergency.yml"]  # no number left to call
     assert directory.services == {} and directory.inactive == {"bris"}
 
 

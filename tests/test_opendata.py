@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from stodlanken.directory import load_directory
-from stodlanken.opendata import CSV_COLUMNS, csv_text, hsds, hsds_json, jsonld, jsonld_data, stable_id
+from stodlanken.opendata import CSV_COLUMNS, csv_text, hsds, hsds_json, jsonld, jsonld_data, spreadsheet_safe, stable_id
 
 PROJECT = Path(__file__).resolve().parents[1]
 # CI clones the project next to a copy of shared/; so does a developer's checkout.
@@ -133,6 +133,21 @@ def test_csv_has_one_row_per_service_with_stable_id_and_updated(example):
     assert bris["telefon"] == "116 111"
     assert (bris["anonym"], bris["gratis"]) == ("ja", "ja")
     assert bris["sida"] == "https://stod.example.org/stod/tjanst/bris/"
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path):
+    folder = with_fixture_services(tmp_path)
+    path = folder / "support_directory" / "services" / "bris.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("name: BRIS – Barnens rätt i samhället", 'name: "=HYPERLINK(\\"https://evil.example/\\",\\"Klicka\\")"')
+    path.write_text(text.replace("\nsummary:", "\nalert: \"@SUM(1+1)*cmd|' /C calc'!A0\"\nsummary:", 1), encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(csv_text(load(folder)))))
+    bris = next(row for row in rows if row["slug"] == "bris")
+    assert bris["namn"] == "'=HYPERLINK(\"https://evil.example/\",\"Klicka\")"
+    assert bris["meddelande"].startswith("'@SUM(")
+    # Checked phone numbers (digits only) are left as they are, "+46 …" included.
+    assert spreadsheet_safe("+46 8 123 45 67") == "+46 8 123 45 67"
+    assert [spreadsheet_safe(cell) for cell in ("-2+3", "+cmd|x", "\t=1", "\r=1", "Hej", 7)] == ["'-2+3", "'+cmd|x", "'\t=1", "'\r=1", "Hej", 7]
 
 
 def test_jsonld_describes_the_service(example, with_hours):

@@ -11,6 +11,8 @@ import pytest
 
 from stodlanken.posts import (
     TYPE_LABELS,
+    block_placeholder,
+    insert_blocks,
     is_post_page,
     list_pages,
     load_posts,
@@ -345,13 +347,16 @@ def test_unpublished_files_are_held_posts_their_media_transcripts_and_leftovers(
     assert published_images(posts) == {"inlagg/posts/media/vart-vander-jag-mig.jpg"}
 
 
-def test_post_markdown_orders_lead_media_text_transcript_support_as_html_blocks():
-    markdown = post_markdown("Brödtext.", lead="<div>\n  <p>Film</p>\n\n</div>", media="<video>\n</video>",
-                             transcript="**A:** Hej.", support="<section>\n<h2>Här får du stöd</h2>\n</section>")
+def test_post_markdown_orders_lead_media_text_transcript_support_and_our_blocks_go_in_after():
+    markdown = post_markdown("Brödtext.", transcript="**A:** Hej.")
+    lead, media, support = (block_placeholder(name) for name in ("lead", "media", "support"))
     assert markdown == (
-        "<div>\n<p>Film</p>\n</div>\n\n<video>\n</video>\n\nBrödtext.\n\n"
-        "## Det här sägs i podden {#transkription}\n\n**A:** Hej.\n\n<section>\n<h2>Här får du stöd</h2>\n</section>\n"
+        f"{lead}\n\n{media}\n\nBrödtext.\n\n"
+        f"## Det här sägs i podden {{#transkription}}\n\n**A:** Hej.\n\n{support}\n"
     )
+    page = f"<p>{lead}</p>\n<p>{media}</p>\n<p>Brödtext.</p>\n<p>{support}</p>"
+    blocks = {"lead": "<div>Film</div>", "media": "<video></video>", "support": "<section>Här får du stöd</section>"}
+    assert insert_blocks(page, blocks) == "<div>Film</div>\n<video></video>\n<p>Brödtext.</p>\n<section>Här får du stöd</section>"
 
 
 def test_list_pages_split_newest_first_with_addresses():

@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
+from conftest import ROOT
 from stodlanken import privacy
+from stodlanken.settings import read_settings
+
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.I | re.S)
+_DATA_TYPE = re.compile(r"""\btype\s*=\s*["']?application/(?:ld\+)?json\b""", re.I)
 
 
-def test_inline_scripts_and_styles_are_hashed_but_data_blocks_and_files_are_not():
+def test_inline_styles_are_hashed_and_inline_scripts_never_are():
     page = (
         '<script>var a=1</script><script type="application/ld+json">{}</script>'
         '<script src="x.js"></script><style>p{color:red}</style><p style="color:&quot;red&quot;">x</p>'
     )
     inline = privacy.inline_sources(page)
-    assert inline.scripts == {privacy._sha256("var a=1")}
     assert inline.styles == {privacy._sha256("p{color:red}")}
     assert inline.style_attributes == {privacy._sha256('color:"red"')}  # decoded, as the browser hashes it
+    # A pasted script would otherwise get its own hash and run.
+    assert privacy._sha256("var a=1") not in privacy.content_security_policy(inline)
 
 
 def test_policy_never_allows_inline_scripts_except_in_the_live_preview():
     inline = privacy.inline_sources("<script>x()</script>")
     policy = privacy.content_security_policy(inline)
-    assert "'unsafe-inline'" not in policy and privacy._sha256("x()") in policy
+    assert "script-src 'self';" in policy and privacy._sha256("x()") not in policy
     assert "frame-src 'none'" in policy and "frame-ancestors" not in policy
     assert "script-src 'self' 'unsafe-inline'" in privacy.content_security_policy(inline, allow_inline_scripts=True)
     assert "frame-ancestors 'none'" in privacy.content_security_policy(inline, header=True)
@@ -65,20 +74,39 @@ def test_facade_loads_nothing_from_the_platform():
 
 
 def test_statement_settings_problems_are_all_listed_at_once():
-    text, problems = privacy.accessibility_statement({"compliance": "delvis"}, actor="A", service="S")
-    assert text == ""
-    assert [problem.split(":")[1].strip() for problem in problems] == [
-        "extra.stodlanken.accessibility.shortcomings",
-        "extra.stodlanken.accessibility.assessed",
-        "extra.stodlanken.accessibility.method",
-        "extra.stodlanken.accessibility.contact_email",
+    settings, problems = read_settings({"accessibility": {"compliance": "delvis", "contact_email": "nej"}}, site_url="https://a.se/", site_name="S")
+    assert settings.accessibility is None
+    assert [(problem.path, problem.field) for problem in problems] == [
+        ("mkdocs.yml", "extra.stodlanken.accessibility.shortcomings"),
+        ("mkdocs.yml", "extra.stodlanken.accessibility.assessed"),
+        ("mkdocs.yml", "extra.stodlanken.accessibility.method"),
+        ("mkdocs.yml", "extra.stodlanken.accessibility.contact_email"),
     ]
 
 
 def test_statement_text_cannot_inject_markup():
     options = {
-        "compliance": "helt", "assessed": "2026-05-04", "method": "Test <script>", "contact_email": "a@b.se",
+        "compliance": "helt", "assessed": date(2026, 5, 4), "method": "Test <script>", "contact_email": "a@b.se",
+        "actor": "<b>A</b>",
     }
-    text, problems = privacy.accessibility_statement(options, actor="A", service="S")
-    assert problems == [] and "<script>" not in text and "helt förenlig" in text
-    assert privacy.DIGG_COMPLAINT_URL in text
+    settings, problems = read_settings({"accessibility": options}, site_url="https://a.se/", site_name="S")
+    text = privacy.accessibility_statement(settings.accessibility, actor="A", service="S")
+    assert problems == [] and "<script>" not in text and "<b>" not in text and "helt förenlig" in text
+    assert privacy.DIGG_COMPLAINT_URL in text and "2026-05-04" in text
+
+
+def test_no_template_has_an_inline_executable_script():
+    # The policy allows no inline script (see content_security_policy); a template that
+    # gained one would silently stop working. JSON data blocks never run and are fine.
+    found = []
+    for path in sorted((ROOT / "overrides").rglob("*.html")):
+        for attributes, _body in _SCRIPT.findall(path.read_text(encoding="utf-8")):
+            if "src=" not in attributes and not _DATA_TYPE.search(attributes):
+                found.append(path.relative_to(ROOT).as_posix())
+    assert found == []
+
+
+def test_the_template_check_sees_an_inline_script():
+    attributes, _ = _SCRIPT.findall('<script>alert(1)</script><script type="application/ld+json">{}</script>')[0]
+    assert "src=" not in attributes and not _DATA_TYPE.search(attributes)
+    assert _DATA_TYPE.search(' type="application/ld+json"')

@@ -39,7 +39,7 @@ def load_site(config_file: Path, today: date) -> Site:
     extra = config.get("extra")
     options = extra.get("stodlanken") if isinstance(extra, dict) else None
     docs_dir = config.get("docs_dir") if isinstance(config.get("docs_dir"), str) else "docs"
-    return read(root, root / docs_dir, options if options is not None else {}, today)
+    return read(root, root / docs_dir, options, today, site_url=config.get("site_url"), site_name=config.get("site_name"))
 
 
 def report(site: Site) -> list[str]:

@@ -177,12 +177,31 @@ class Service:
         return tuple(LANGUAGES[code] for code in self.languages)
 
 
+@dataclass(frozen=True)
+class EmergencyLine:
+    """One line of the help row and /akut/: what it takes to call, even when the service's file
+    has an error elsewhere (then `service` is None and there is no page to link)."""
+
+    id: str
+    name: str
+    phone: Phone | None
+    service: Service | None
+
+
+# When no emergency line can be shown at all (emergency.yml broken or every file in it broken):
+# a support site must still say how to call for help. 112 is always right (facts.md: "112 –
+# SOS Alarm, phone 112, always open"), and the problem lines say what to fix.
+FALLBACK_EMERGENCY = EmergencyLine("112", "SOS Alarm", Phone("112", "112"), None)
+
+
 @dataclass
 class Directory:
     situations: list[Situation] = field(default_factory=list)
     providers: dict[str, Provider] = field(default_factory=dict)
     services: dict[str, Service] = field(default_factory=dict)  # inactive and invalid ones left out
     emergency: list[Service] = field(default_factory=list)  # in emergency.yml order
+    emergency_lines: list[EmergencyLine] = field(default_factory=list)  # the help row: never empty
+    salvaged: dict[str, EmergencyLine] = field(default_factory=dict)  # name + phone from files with errors
     invalid: set[str] = field(default_factory=set)  # ids of service files with errors (no page made)
     inactive: set[str] = field(default_factory=set)  # ids of services with status: inactive
 
@@ -214,7 +233,7 @@ def load_directory(path: Path, *, root: Path, today: date) -> tuple[Directory, l
         problems.append(Problem(relpath(services_dir, root), None, "(mapp)", "mappen saknas", "skapa mappen och lägg en fil per tjänst i den, t.ex. services/bris.yml"))
     else:
         _load_services(services_dir, root, today, directory, situation_ids, broken, problems)
-    directory.emergency = _load_emergency(path / "emergency.yml", root, directory, problems)
+    directory.emergency, directory.emergency_lines = _load_emergency(path / "emergency.yml", root, directory, problems)
     return directory, problems
 
 
@@ -474,7 +493,7 @@ def _load_services(folder: Path, root: Path, today: date, directory: Directory, 
             problems.append(Problem(rel, None, "(filnamn)", f"id {sid!r} finns redan i {seen[sid]}", "ge varje tjänst ett eget filnamn"))
             continue
         seen[sid] = rel
-        service = _load_service(path, rel, sid, today, directory.providers, situation_ids, broken, problems)
+        service = _load_service(path, rel, sid, today, directory.providers, situation_ids, broken, problems, directory.salvaged)
         if service == "inactive":
             directory.inactive.add(sid)
         elif service is None:
@@ -483,7 +502,7 @@ def _load_services(folder: Path, root: Path, today: date, directory: Directory, 
             directory.services[sid] = service
 
 
-def _load_service(path: Path, rel: str, sid: str, today: date, providers: dict[str, Provider], situation_ids: set[str], broken: _Broken, problems: list[Problem]) -> Service | str | None:
+def _load_service(path: Path, rel: str, sid: str, today: date, providers: dict[str, Provider], situation_ids: set[str], broken: _Broken, problems: list[Problem], salvaged: dict[str, EmergencyLine]) -> Service | str | None:
     checker = _File(rel, problems)
     data = load_yaml(path, rel, problems)
     if data is None:
@@ -536,6 +555,8 @@ def _load_service(path: Path, rel: str, sid: str, today: date, providers: dict[s
     if status == "inactive":
         return "inactive"
     if not checker.ok or None in (name, summary, source, provider, verified, contact):
+        if name and contact and contact.phone:
+            salvaged[sid] = EmergencyLine(sid, name, contact.phone, None)
         return None
     return Service(
         id=sid,
@@ -576,7 +597,7 @@ def _situations(checker: _File, data: LineDict, situation_ids: set[str], broken:
         sid = _as_id(sid)
         line = value.item_lines[index] if isinstance(value, LineList) else data.line_of("situations")
         if sid in broken:
-            checker.ok = False
+            continue  # reported in situations.yml; the service keeps its page and its other situations
         elif sid not in situation_ids:
             guess = difflib.get_close_matches(str(sid), sorted(situation_ids), n=1)
             hint = f"menade du `{guess[0]}`?" if guess else f"använd ett id från situations.yml: {', '.join(sorted(situation_ids))}"
@@ -707,9 +728,14 @@ def _verified(checker: _File, data: LineDict, today: date) -> date | None:
     return verified
 
 
-def _load_emergency(path: Path, root: Path, directory: Directory, problems: list[Problem]) -> list[Service]:
+def _load_emergency(path: Path, root: Path, directory: Directory, problems: list[Problem]) -> tuple[list[Service], list[EmergencyLine]]:
+    """The valid emergency services, and the help row: those plus what could be salvaged
+    (name and number) from files with errors, so that a mistake elsewhere in a file never
+    takes a number away from the help row of a preview or a non-strict build."""
+    before = len(problems)
     checker, items = _list_file(path, root, problems, "`- bris`")
     emergency: list[Service] = []
+    lines: list[EmergencyLine] = []
     seen: set[str] = set()
     for index, sid in enumerate(items):
         sid = _as_id(sid)
@@ -717,10 +743,21 @@ def _load_emergency(path: Path, root: Path, directory: Directory, problems: list
         if sid in seen:
             checker.error(f"[{index + 1}]", line, f"{sid!r} står redan i listan", "ta bort raden")
         elif sid in directory.services:
-            emergency.append(directory.services[sid])
+            service = directory.services[sid]
+            emergency.append(service)
+            lines.append(EmergencyLine(sid, service.name, service.phone, service))
         elif sid in directory.inactive:
             checker.error(f"[{index + 1}]", line, f"tjänsten {sid!r} är inaktiv", "ta bort raden eller ändra tjänstens status")
+        elif sid in directory.salvaged:  # its file has its own problem lines
+            lines.append(directory.salvaged[sid])
         elif sid not in directory.invalid:  # a broken service file already has its own problem line
             checker.error(f"[{index + 1}]", line, f"okänd tjänst {sid!r}", "skriv ett filnamn från services/ utan .yml, t.ex. bris")
         seen.add(sid)
-    return emergency
+    listed_broken = any(_as_id(sid) in directory.invalid for sid in items)  # those files have their own lines
+    if len(problems) == before and not listed_broken and not any(entry.phone for entry in lines):
+        # Also an empty list (`[]`): the help row on every page would have no number to call.
+        checker.error("(fil)", None, "ingen tjänst i listan har ett telefonnummer",
+                      "lista tjänster att ringa direkt, t.ex. `- \"112\"`, `- bris` och `- mind-sjalvmordslinjen`")
+    if not any(entry.phone for entry in lines):
+        lines.append(FALLBACK_EMERGENCY)
+    return emergency, lines

@@ -250,8 +250,20 @@ def page_context(meta: dict, directory: Directory, posts: list, rel: Callable[[s
         page_url = site_url.rstrip("/") + "/" + url_of(service_uri(service.id)) if site_url else ""
         return {**common, "service": service_view(service, directory, rel, full=True), "jsonld": Markup(jsonld(service, page_url))}
     if kind == "akut":
-        return {**common, "services": [service_view(s, directory, rel) for s in directory.emergency]}
+        return {**common, "services": [service_view(s, directory, rel) for s in directory.emergency], "lines": _emergency_lines(directory, rel)}
     return None
+
+
+def _emergency_lines(directory: Directory, rel: Callable[[str], str]) -> list[dict[str, Any]]:
+    """/akut/ in emergency.yml order: a card per valid service; for a service whose file has
+    an error (preview, non-strict build) or the 112 fallback, its name and number."""
+    lines = []
+    for line in directory.emergency_lines:
+        if line.service is not None:
+            lines.append({"card": service_view(line.service, directory, rel)})
+        elif line.phone is not None:
+            lines.append({"card": None, "name": line.name, "label": f"Ring {line.phone.display}", "href": f"tel:{line.phone.tel}"})
+    return lines
 
 
 def _posts_about(situation: Situation, posts: list, rel: Callable[[str], str]) -> list[dict[str, str]]:

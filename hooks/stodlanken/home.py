@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stodlanken.directory import Service, Situation
+from stodlanken.directory import EmergencyLine, Situation
 from stodlanken.posts import TYPE_LABELS, Post
 from stodlanken.site import Site
 
@@ -28,15 +28,15 @@ class Card:
     date: str
 
 
-def help_links(services: list[Service]) -> list[HelpLink]:
+def help_links(lines: list[EmergencyLine]) -> list[HelpLink]:
     links = []
-    for service in services:
-        if service.phone:
+    for line in lines:
+        if line.phone:
             # "112 – SOS Alarm" under a big "112" would say the number twice.
-            name = service.name.removeprefix(f"{service.phone.display} – ")
-            links.append(HelpLink(service.phone.display, name, f"tel:{service.phone.tel}"))
-        else:
-            links.append(HelpLink(service.name, service.name, f"stod/tjanst/{service.id}/"))
+            name = line.name.removeprefix(f"{line.phone.display} – ")
+            links.append(HelpLink(line.phone.display, name, f"tel:{line.phone.tel}"))
+        elif line.service is not None:  # no number: its page has the other ways to get in touch
+            links.append(HelpLink(line.name, line.name, f"stod/tjanst/{line.id}/"))
     return links
 
 
@@ -51,20 +51,20 @@ def post_card(post: Post) -> Card:
     )
 
 
-def template_data(site: Site, settings: dict) -> dict:
+def template_data(site: Site) -> dict:
     return {
-        "organisation": settings.get("organisation", ""),
-        "help": help_links(site.directory.emergency),
-        "quick_exit_url": settings.get("quick_exit_url", "https://www.smhi.se/"),
+        "organisation": site.settings.organisation,
+        "help": help_links(site.directory.emergency_lines),
+        "quick_exit_url": site.settings.quick_exit_url,  # checked: absolute https:// on another site
     }
 
 
-def home_data(site: Site, settings: dict) -> dict:
+def home_data(site: Site) -> dict:
     latest = site.numbers["latest_posts"]
     situations: list[Situation] = site.directory.situations
     return {
-        "promise": settings.get("promise", ""),
+        "promise": site.settings.promise,
         "situations": situations,
         "cards": [post_card(post) for post in site.published_posts[:latest]],
-        "social": [link for link in settings.get("social") or [] if link.get("url")],
+        "social": list(site.settings.social),
     }

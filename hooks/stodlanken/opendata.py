@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import uuid
 from typing import TYPE_CHECKING, Any
 
@@ -126,6 +127,20 @@ def hsds_json(directory: Directory) -> str:
 # --- CSV -------------------------------------------------------------------------------
 
 
+# A cell that starts like this is a formula to Excel, LibreOffice and Google Sheets
+# (=HYPERLINK(…), +cmd|…, @SUM(…)); OWASP's advice is a leading apostrophe.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A checked phone number ("+46 8 …", "020-50 50 50") is digits only: no function to call.
+_PHONE = re.compile(r"\+?[\d\s()-]+")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """The cell as text a spreadsheet shows, never runs."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PHONE.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def csv_text(directory: Directory, site_url: str = "") -> str:
     """One row a service; UTF-8, comma separated, a header row (the usual Swedish open-data habits)."""
     out = io.StringIO()
@@ -134,7 +149,7 @@ def csv_text(directory: Directory, site_url: str = "") -> str:
     yes_no = {True: "ja", False: "nej", None: ""}
     for service in directory.services.values():
         contact = service.contact
-        writer.writerow({
+        row = {
             "id": stable_id("service", service.id),
             "slug": service.id,
             "namn": service.name,
@@ -159,7 +174,8 @@ def csv_text(directory: Directory, site_url: str = "") -> str:
             "kalla": service.source,
             "sida": f"{site_url.rstrip('/')}/stod/tjanst/{service.id}/" if site_url else f"/stod/tjanst/{service.id}/",
             "updated": service.verified.isoformat(),
-        })
+        }
+        writer.writerow({column: spreadsheet_safe(value) for column, value in row.items()})
     return out.getvalue()
 
 

@@ -17,6 +17,7 @@ records for the gate; `Post` carries no participant data at all.
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -229,16 +230,35 @@ def support_links(post: Post, directory, url_of) -> tuple[list[SupportLink], lis
 
 
 TRANSCRIPT_HEADING = "Det här sägs i podden"
+# Our own blocks of a post's page, in order around the editor's text (see post_markdown).
+BLOCKS_BEFORE, BLOCKS_AFTER = ("lead", "media"), ("support",)
+# Unguessable, so that no editor's text is ever taken for a placeholder.
+_BLOCK_TOKEN = secrets.token_hex(8)
 
 
-def post_markdown(body: str, *, lead: str, media: str, transcript: str | None, support: str) -> str:
-    """The page's Markdown: lead (type + summary), media, the editor's text, the transcript,
-    and "Här får du stöd"."""
-    parts = [_html_block(lead), _html_block(media), body.strip()]
+def block_placeholder(name: str) -> str:
+    return f"stodlankenblock{_BLOCK_TOKEN}{name}"
+
+
+def post_markdown(body: str, *, transcript: str | None) -> str:
+    """The page's Markdown: placeholders for our lead (type + summary) and media, the editor's
+    text, the transcript, and a placeholder for "Här får du stöd".
+
+    Only what editors wrote goes through Markdown and the sanitizer (hooks/privacy.py);
+    `insert_blocks` puts our own HTML in afterwards, so it is never sanitised away.
+    """
+    parts = [block_placeholder(name) for name in BLOCKS_BEFORE] + [body.strip()]
     if transcript is not None:
         parts.append(f"## {TRANSCRIPT_HEADING} {{#transkription}}\n\n{transcript.strip()}")
-    parts.append(_html_block(support))
+    parts += [block_placeholder(name) for name in BLOCKS_AFTER]
     return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def insert_blocks(page_html: str, blocks: dict[str, str]) -> str:
+    """Replace each placeholder paragraph by our own HTML block."""
+    for name, block in blocks.items():
+        page_html = page_html.replace(f"<p>{block_placeholder(name)}</p>", block.strip(), 1)
+    return page_html
 
 
 # --- where posts and the list of posts go -------------------------------------------
@@ -285,11 +305,6 @@ def list_page_source(title: str, page: ListPage) -> str:
     so the editor's title needs no Markdown escaping."""
     meta = {"title": f"{title}, sida {page.number} av {page.count}" if page.number > 1 else title, "search": False}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
-
-
-def _html_block(html: str) -> str:
-    """One raw HTML block for Python-Markdown: no blank lines, no indentation (that would be code)."""
-    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
 
 
 # --- internals ---------------------------------------------------------------------

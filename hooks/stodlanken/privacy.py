@@ -11,18 +11,21 @@ import hashlib
 import html
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
+
+from stodlanken.problems import Problem
+
+if TYPE_CHECKING:
+    from stodlanken.settings import Accessibility
 
 # Where a clicked YouTube facade loads its player from: YouTube's "privacy-enhanced mode",
 # which sets no cookies until the video is played.
 YOUTUBE_EMBED_ORIGIN = "https://www.youtube-nocookie.com"
 
-_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.I | re.S)
 _STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.I | re.S)
 _STYLE_ATTR = re.compile(r"""<[a-zA-Z][^>]*?\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.S)
-_TYPE_ATTR = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
-_SRC_ATTR = re.compile(r"""\bsrc\s*=""", re.I)
-_EXECUTABLE_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript"}
 _CHARSET_META = re.compile(r"<meta\s+charset=[^>]*>", re.I)
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
 _LINK = re.compile(r"<a\s[^>]*>", re.I | re.S)
@@ -40,16 +43,18 @@ def _sha256(text: str) -> str:
 
 @dataclass
 class Inline:
-    """What a page runs or styles inline, as CSP hash sources."""
+    """What a page styles inline, as CSP hash sources, and what else its policy must allow.
 
-    scripts: set[str] = field(default_factory=set)
+    No inline scripts: the templates have none (tests/test_privacy.py keeps it so), and a
+    hash of every inline script on the final page would also allow one pasted by an editor.
+    """
+
     styles: set[str] = field(default_factory=set)  # <style> elements
     style_attributes: set[str] = field(default_factory=set)  # style="…" (needs 'unsafe-hashes')
     frames: set[str] = field(default_factory=set)  # origins a facade may load after a click
     wasm: bool = False  # Pagefind's search runs WebAssembly
 
     def update(self, other: Inline) -> None:
-        self.scripts |= other.scripts
         self.styles |= other.styles
         self.style_attributes |= other.style_attributes
         self.frames |= other.frames
@@ -57,19 +62,11 @@ class Inline:
 
 
 def inline_sources(page_html: str) -> Inline:
-    """Hash every inline script and style of the final HTML, exactly as the browser will.
+    """Hash every inline style of the final HTML, exactly as the browser will.
 
-    Script and style elements are raw text (no entity decoding); style attributes are
-    decoded first. Data blocks such as `<script type="application/json">` never run and
-    need no hash.
+    Style elements are raw text (no entity decoding); style attributes are decoded first.
     """
     found = Inline()
-    for match in _SCRIPT.finditer(page_html):
-        attributes, body = match.groups()
-        kind = _TYPE_ATTR.search(attributes)
-        if _SRC_ATTR.search(attributes) or (kind and kind.group(1).lower() not in _EXECUTABLE_TYPES):
-            continue
-        found.scripts.add(_sha256(body))
     found.styles = {_sha256(body) for body in _STYLE.findall(page_html)}
     found.style_attributes = {
         _sha256(html.unescape(double if double is not None else single))
@@ -83,17 +80,15 @@ def inline_sources(page_html: str) -> Inline:
 
 
 def content_security_policy(inline: Inline, *, allow_inline_scripts: bool = False, header: bool = False) -> str:
-    """The policy: only this site's own origin, and the inline code this build wrote.
+    """The policy: only this site's own origin, its script files, and the inline styles this build wrote.
 
     `allow_inline_scripts` is for `mkdocs serve` only: its live-reload script is injected
-    per request, after the build, so no hash can cover it. `header` adds what a
-    `<meta>` policy cannot carry (frame-ancestors).
+    per request, after the build. `header` adds what a `<meta>` policy cannot carry
+    (frame-ancestors).
     """
     scripts = ["'self'"]
     if allow_inline_scripts:
         scripts.append("'unsafe-inline'")
-    else:
-        scripts += sorted(inline.scripts)
     if inline.wasm:
         scripts.append("'wasm-unsafe-eval'")
     styles = ["'self'", *sorted(inline.styles)]
@@ -273,6 +268,37 @@ def video_links(page_html: str) -> list[VideoLink]:
     return links
 
 
+# The same links in the Markdown source: `[Titel](url){ .sl-video poster="…" alt="…" }`, or raw HTML.
+_VIDEO_SOURCE = re.compile(
+    r"\[(?P<title>(?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?(?P<href>[^)\s>]*)[^)]*\)\{(?P<attrs>[^}]*\.sl-video\b[^}]*)\}"
+    r"|<a\s(?P<tag>[^>]*\bclass\s*=\s*[\"'][^\"']*\bsl-video\b[^>]*)>"
+)
+_SOURCE_ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>}]+))""")
+
+
+def video_link_problems(text: str, rel: str, *, page_dir: Path, first_line: int = 1) -> list[Problem]:
+    """Mistakes in the `.sl-video` links of a Markdown page, found in its source (the page
+    still builds: the link stays a plain link, or the facade goes without its poster)."""
+    problems = []
+    for match in _VIDEO_SOURCE.finditer(text):
+        line = first_line + text.count("\n", 0, match.start())
+        found = {m.group(1).lower(): html.unescape(next(g for g in m.groups()[1:] if g is not None))
+                 for m in _SOURCE_ATTR.finditer(match.group("attrs") or match.group("tag"))}
+        href = match.group("href") if match.group("href") is not None else found.get("href", "")
+        if third_party_video(href) is None:
+            problems.append(Problem(rel, line, "sl-video", f"”{href}” är ingen film från YouTube eller Instagram",
+                                    "bara filmer från YouTube och Instagram kan visas så här; ta bort .sl-video"))
+            continue
+        poster = found.get("poster")
+        if poster is None:
+            continue
+        if not (page_dir / poster).is_file():
+            problems.append(Problem(rel, line, "sl-video.poster", f"”{poster}” finns inte", "lägg bilden bredvid sidan eller rätta namnet"))
+        if not found.get("alt", "").strip():
+            problems.append(Problem(rel, line, "sl-video.alt", "saknas", 'beskriv bilden, t.ex. alt="Två händer runt en kopp te"'))
+    return problems
+
+
 # --- Tillgänglighetsredogörelse (accessibility statement) ---------------------------------
 
 # The supervisory authority's complaint form (Digg, lag 2018:1937 om tillgänglighet
@@ -283,36 +309,16 @@ _COMPLIANCE = {
     "delvis": "delvis förenlig",
     "inte": "inte förenlig",
 }
+COMPLIANCE = tuple(_COMPLIANCE)  # what extra.stodlanken.accessibility.compliance may say
 
 
-def accessibility_statement(options: dict, *, actor: str, service: str) -> tuple[str, list[str]]:
-    """The statement as Markdown, from `extra.stodlanken.accessibility`, and every problem
-    in the settings (one line each: setting, what is wrong — how to fix it)."""
-    where = "mkdocs.yml: extra.stodlanken.accessibility"
-    problems = []
-    actor = str(options.get("actor") or actor)
-    compliance = str(options.get("compliance") or "")
-    shortcomings = options.get("shortcomings") or []
-    assessed = options.get("assessed")
-    method = str(options.get("method") or "").strip()
-    email = str(options.get("contact_email") or "").strip()
-    if compliance not in _COMPLIANCE:
-        problems.append(f"{where}.compliance: ”{compliance}” — skriv helt, delvis eller inte")
-    if compliance in ("delvis", "inte") and not shortcomings:
-        problems.append(f"{where}.shortcomings: saknas — lista det som inte är tillgängligt (what, why)")
-    for number, item in enumerate(shortcomings, 1):
-        if not (isinstance(item, dict) and item.get("what") and item.get("why")):
-            problems.append(f"{where}.shortcomings[{number}]: behöver what och why — vad som brister och varför")
-    if not assessed:
-        problems.append(f"{where}.assessed: saknas — skriv datumet då webbplatsen granskades, t.ex. 2026-05-04")
-    if not method:
-        problems.append(f"{where}.method: saknas — skriv hur webbplatsen granskades")
-    if "@" not in email:
-        problems.append(f"{where}.contact_email: saknas — skriv en e-postadress för synpunkter")
-    if problems:
-        return "", problems
-
-    updated = options.get("updated") or assessed
+def accessibility_statement(settings: Accessibility, *, actor: str, service: str) -> str:
+    """The statement as Markdown, from checked settings (stodlanken/settings.py finds every
+    mistake in `extra.stodlanken.accessibility` while the site is loaded)."""
+    actor, service = _md(settings.actor or actor), _md(service)
+    compliance, shortcomings = settings.compliance, settings.shortcomings
+    assessed, method, email = settings.assessed.isoformat(), settings.method, settings.contact_email
+    updated = (settings.updated or settings.assessed).isoformat()
     lines = [
         "---",
         "title: Tillgänglighetsredogörelse",
@@ -334,8 +340,8 @@ def accessibility_statement(options: dict, *, actor: str, service: str) -> tuple
     ]
     if shortcomings:
         lines += ["## Det här är inte tillgängligt", ""]
-        for item in shortcomings:
-            lines.append(f"- **{_md(item['what'])}** {_md(item['why'])}")
+        for what, why in shortcomings:
+            lines.append(f"- **{_md(what)}** {_md(why)}")
         lines.append("")
     lines += [
         "## Om du inte kan använda något på webbplatsen",
@@ -357,7 +363,7 @@ def accessibility_statement(options: dict, *, actor: str, service: str) -> tuple
         f"Redogörelsen uppdaterades senast {updated}.",
         "",
     ]
-    return "\n".join(lines), []
+    return "\n".join(lines)
 
 
 def _md(text: object) -> str:

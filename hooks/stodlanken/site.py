@@ -19,13 +19,13 @@ from stodlanken.directory import Directory, load_directory
 from stodlanken.pages import Pages
 from stodlanken.posts import Post, load_posts
 from stodlanken.problems import Problem, load_yaml
+from stodlanken.sanitize import content_problems
+from stodlanken.settings import Settings, read_settings
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 BLOG_DIR = "inlagg"
-# Whole-number settings in `extra.stodlanken`, with their defaults.
-NUMBER_SETTINGS = {"latest_posts": 3, "posts_per_page": 20, "consent_review_days": 365, "guardian_age": 18}
 _CACHE_ATTR = "_stodlanken_site"
 _PREVIEW_ATTR = "_stodlanken_preview"
 
@@ -36,8 +36,12 @@ class Site:
     directory: Directory
     posts: list[Post]  # newest first, published and held back
     problems: list[Problem] = field(default_factory=list)
-    numbers: dict[str, int] = field(default_factory=lambda: dict(NUMBER_SETTINGS))  # checked NUMBER_SETTINGS
+    settings: Settings = field(default_factory=Settings)
     pages: Pages = field(default_factory=Pages)  # files no build publishes, links shown as text
+
+    @property
+    def numbers(self) -> dict[str, int]:
+        return self.settings.numbers
 
     @property
     def published_posts(self) -> list[Post]:
@@ -50,11 +54,6 @@ class Site:
     @property
     def errors(self) -> list[Problem]:
         return [problem for problem in self.problems if not problem.warning]
-
-
-def settings(config: MkDocsConfig) -> dict:
-    """The project's own settings: `extra.stodlanken` in mkdocs.yml."""
-    return dict(config.extra.get("stodlanken") or {})
 
 
 def public_url(config: MkDocsConfig) -> str:
@@ -95,14 +94,17 @@ def load(config: MkDocsConfig, *, today: date | None = None) -> Site:
     cached = getattr(config, _CACHE_ATTR, None)
     if cached is not None:
         return cached
-    site = read(Path(config.config_file_path).parent, Path(config.docs_dir), settings(config), today or build_date())
+    options = config.extra.get("stodlanken")
+    root, docs_dir = Path(config.config_file_path).parent, Path(config.docs_dir)
+    site = read(root, docs_dir, options, today or build_date(), site_url=public_url(config), site_name=config.site_name)
     setattr(config, _CACHE_ATTR, site)
     return site
 
 
-def read(root: Path, docs_dir: Path, options: dict, today: date) -> Site:
-    """Load the directory, then the posts that refer to it; collect every problem."""
-    numbers, problems = number_settings(options)
+def read(root: Path, docs_dir: Path, options: object, today: date, *, site_url: str | None = None, site_name: str | None = None) -> Site:
+    """Load the settings, the directory, then the posts that refer to it; collect every problem."""
+    settings, problems = read_settings(options, site_url=site_url, site_name=site_name)
+    numbers = settings.numbers
     directory, directory_problems = load_directory(root / "support_directory", root=root, today=today)
     posts, post_problems = load_posts(
         docs_dir,
@@ -116,7 +118,8 @@ def read(root: Path, docs_dir: Path, options: dict, today: date) -> Site:
         consent_review_days=numbers["consent_review_days"],
         guardian_age=numbers["guardian_age"],
     )
-    site = Site(root, directory, posts, problems + directory_problems + post_problems, numbers)
+    markdown_problems = content_problems(docs_dir, root, blog_dir=BLOG_DIR, transcripts=[post.transcript for post in posts if post.transcript])
+    site = Site(root, directory, posts, problems + directory_problems + post_problems + markdown_problems, settings)
     site.pages, page_problems = pages.scan(docs_dir, root, posts, BLOG_DIR, _generated_pages(site))
     site.problems += page_problems + reach.check_slugs(reach.targets(site)) + _config_problems(root)
     return site
@@ -138,16 +141,3 @@ def _config_problems(root: Path) -> list[Problem]:
         load_yaml(path, "mkdocs.yml", found, tags=True)
     return found
 
-
-def number_settings(options: dict) -> tuple[dict[str, int], list[Problem]]:
-    """The whole-number settings, each a positive whole number or its default (and a problem)."""
-    numbers, problems = {}, []
-    for key, default in NUMBER_SETTINGS.items():
-        value = options.get(key, default)
-        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-            numbers[key] = value
-        else:
-            numbers[key] = default
-            problems.append(Problem("mkdocs.yml", None, f"extra.stodlanken.{key}", f"{value!r} är inte ett positivt heltal",
-                                    f"skriv ett heltal, t.ex. {key}: {default}"))
-    return numbers, problems

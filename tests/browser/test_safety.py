@@ -281,3 +281,27 @@ def test_facade_requests_nothing_from_youtube_until_clicked(browser, url):
     assert not any("youtube.com" == urlsplit(request).hostname.removeprefix("www.") for request in requests)
     assert page.evaluate("window.__violations") == []
     context.close()
+
+
+# --- No script from content ------------------------------------------------------------------
+
+
+def test_script_event_handler_link_and_meta_refresh_from_a_post_do_nothing(browser, serve, unsafe_post_build):
+    """The post of conftest.UNSAFE_BODY, built without --strict: nothing of it runs or navigates."""
+    base = serve(unsafe_post_build.site_dir)
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    dialogs: list[str] = []
+    requests: list[str] = []
+    page = context.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("request", lambda request: requests.append(request.url))
+    address = base + "inlagg/brak-hemma/"
+    page.goto(address)
+    link = page.get_by_text("Klicka här")
+    link.click()
+    page.wait_for_timeout(1500)  # longer than the refresh's 0 s and the image's load
+    assert page.url == address
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert dialogs == []
+    assert [url for url in requests if not url.startswith(base)] == []  # no example.com
+    context.close()

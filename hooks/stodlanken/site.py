@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from mkdocs.utils.yaml import yaml_load
 
 from stodlanken.directory import Directory, load_directory
+from stodlanken.media import docs_media_problems
 from stodlanken.posts import Post, load_posts
 from stodlanken.problems import Problem
 
@@ -113,6 +114,7 @@ def read(root: Path, docs_dir: Path, options: dict, today: date) -> Site:
         consent_review_days=numbers["consent_review_days"],
         guardian_age=numbers["guardian_age"],
     )
+    problems += docs_media_problems(docs_dir, root, blog_dir=BLOG_DIR)
     return Site(root, directory, posts, problems + directory_problems + post_problems, numbers)
 
 

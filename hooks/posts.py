@@ -39,7 +39,7 @@ def on_files(files, /, *, config):
     preview = site.is_preview(config)
     for uri in posts.unpublished_files([file.src_uri for file in files], loaded.posts, site.BLOG_DIR, preview=preview):
         files.remove(files.get_file_from_path(uri))
-    _remove_named_by_errors(files, loaded, config)
+    _remove_named_by_errors(files, loaded)
     shown = loaded.shown_posts(preview=preview)
     _publish_clean_media(files, shown, preview, config)
     by_source = {post.src_uri: post for post in shown}
@@ -128,7 +128,7 @@ def _list_pages(config) -> dict[str, posts.ListPage]:
     return getattr(config, "_stodlanken_list_pages", {})
 
 
-def _remove_named_by_errors(files, loaded, config) -> None:
+def _remove_named_by_errors(files, loaded) -> None:
     """A file an error names (a broken image, a GIF, a film outside a post) is not published,
     not even by `mkdocs serve`, which shows the error and goes on."""
     named = {problem.path for problem in loaded.errors}

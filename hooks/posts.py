@@ -1,7 +1,8 @@
 """Posts by young people: consent gate, privacy and accessible media (see hooks/stodlanken/posts.py).
 
 - `on_files` takes held-back and invalid posts and their media out of the build first of
-  all, so no page, list, search entry, sitemap line or media file is made; it gives each
+  all, so no page, list, search entry, sitemap line or media file is made; it swaps every
+  image, recording and caption file for a clean copy named by its content; it gives each
   post its address (`/inlagg/<slug>/`) and adds the pages of the list of posts.
 - `on_page_markdown` removes participant data from the page, adds the transcript and
   renders the lead, the players and "Här får du stöd"; `on_page_content` puts them in,
@@ -26,7 +27,8 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
-from stodlanken import home, media, posts, site
+from stodlanken import home, media, posts, recordings, site
+from stodlanken.problems import relpath
 
 log = logging.getLogger("mkdocs.hooks.posts")
 
@@ -39,17 +41,15 @@ def on_files(files, /, *, config):
     preview = site.is_preview(config)
     for uri in posts.unpublished_files([file.src_uri for file in files], loaded.posts, site.BLOG_DIR, preview=preview):
         files.remove(files.get_file_from_path(uri))
-    images = sorted(posts.published_images(loaded.posts, preview=preview))
-    media.make_renditions([Path(file.abs_src_path) for uri in images if (file := files.get_file_from_path(uri))], _image_cache(config))
-    for uri in images:
-        _replace_with_clean_image(files, uri, config)
+    _remove_named_by_errors(files, loaded)
     shown = loaded.shown_posts(preview=preview)
+    _publish_clean_media(files, shown, preview, config)
     by_source = {post.src_uri: post for post in shown}
     for file in files:
         if file.src_uri in by_source:
             _move(file, posts.post_dest_uri(by_source[file.src_uri]), config)
         elif posts.in_posts_dir(file.src_uri, site.BLOG_DIR):
-            _move(file, posts.media_dest_uri(file.src_uri, site.BLOG_DIR), config)
+            _move(file, posts.media_dest_uri(file.dest_uri, site.BLOG_DIR), config)
     _add_list_pages(files, shown, config)
     return files
 
@@ -136,18 +136,78 @@ def _list_pages(config) -> dict[str, posts.ListPage]:
     return getattr(config, "_stodlanken_list_pages", {})
 
 
-def _replace_with_clean_image(files, uri: str, config) -> None:
+def _remove_named_by_errors(files, loaded) -> None:
+    """A file an error names (a broken image, a GIF, a film outside a post) is not published,
+    not even by `mkdocs serve`, which shows the error and goes on."""
+    named = {problem.path for problem in loaded.errors}
+    if not named:
+        return
+    for file in list(files):
+        if file.abs_src_path and relpath(Path(file.abs_src_path), loaded.root) in named:
+            files.remove(file)
+
+
+def _publish_clean_media(files, shown: list[posts.Post], preview: bool, config) -> None:
+    """Every image, recording and caption file that reaches `site/` is a clean copy named by
+    its content: `inlagg/posts/media/kim-andersson.mp3` is published as `inlagg/media/<hash>.mp3`."""
+    post_images = posts.published_images(shown, preview=preview)
+    docs_images = {file.src_uri for file in files if _is_docs_image(file, config)} - post_images
+    images = sorted(post_images | docs_images)
+    media.make_renditions([Path(file.abs_src_path) for uri in images if (file := files.get_file_from_path(uri))], _image_cache(config))
+    for uri in images:
+        _replace_with_clean_image(files, uri, config, sizes=uri in post_images)
+    for post in shown:
+        for uri in (post.video, post.audio):
+            if uri:
+                _replace_with_clean_recording(files, uri, config)
+        if post.captions and (file := files.get_file_from_path(post.captions)):
+            _move(file, _beside(post.captions, media.content_name(Path(file.abs_src_path))), config)
+
+
+def _is_docs_image(file, config) -> bool:
+    """An image an editor put anywhere in docs/ (not the theme's own, not a generated one)."""
+    return (Path(file.src_uri).suffix.lower() in posts.IMAGE_EXTS and file.abs_src_path is not None
+            and Path(file.abs_src_path).is_relative_to(config.docs_dir)
+            and not posts.in_posts_dir(file.src_uri, site.BLOG_DIR))
+
+
+def _replace_with_clean_image(files, uri: str, config, *, sizes: bool = True) -> None:
     """Swap the image for a copy made from its pixels only (no EXIF, GPS, XMP or comments),
-    and add its smaller and WebP renditions, made the same way, for `srcset`."""
+    named by its content; with `sizes` (posts' images) add its smaller and WebP renditions,
+    made the same way, for `srcset`. The clean copy keeps the image's `src_uri`, so MkDocs
+    points Markdown's `![](kim.jpg)` at the new name."""
     original = files.get_file_from_path(uri)
     if original is None:
         return
     files.remove(original)
-    for rendition in media.renditions(Path(original.abs_src_path), _image_cache(config)):
+    made = media.renditions(Path(original.abs_src_path), _image_cache(config))
+    for rendition in made if sizes else made[:1]:
         address = media.rendition_uri(uri, rendition)
         if rendition.suffix and files.get_file_from_path(address) is not None:
-            continue  # an editor's file of that name wins
-        files.append(File.generated(config, address, abs_src_path=str(rendition.file)))
+            continue  # the same image twice: published once
+        file = File.generated(config, address, abs_src_path=str(rendition.file))
+        if not uri.startswith(media.PROJECT_ASSETS):
+            _move(file, media.published_uri(uri, rendition), config)
+        files.append(file)
+
+
+def _replace_with_clean_recording(files, uri: str, config) -> None:
+    """Swap the audio or video for its copy without metadata (made while the posts were loaded)."""
+    original = files.get_file_from_path(uri)
+    if original is None:
+        return
+    files.remove(original)
+    try:
+        clean = recordings.clean(Path(original.abs_src_path), Path(config.config_file_path).parent / recordings.CACHE_DIR)
+    except recordings.Unreadable:
+        return  # reported while loading; never published as it is
+    file = File.generated(config, uri, abs_src_path=str(clean.file))
+    _move(file, _beside(uri, clean.file.name), config)
+    files.append(file)
+
+
+def _beside(uri: str, name: str) -> str:
+    return posixpath.join(posixpath.dirname(uri), name)
 
 
 def _image_cache(config) -> Path:

@@ -1,16 +1,18 @@
-"""Unit tests for hooks/stodlanken/media.py: images without metadata, audio durations."""
+"""Unit tests for hooks/stodlanken/media.py and recordings.py: media without metadata, checks of broken media."""
 
 from __future__ import annotations
 
 import io
-import struct
+import subprocess
 import wave
 from pathlib import Path
 
 import pytest
 from PIL import Image, PngImagePlugin
 
-from stodlanken.media import audio_duration, clean_image, file_size, format_duration, image_problem, iso_duration
+from stodlanken import recordings
+from stodlanken.media import (caption_language, clean_image, file_size, format_duration, image_problem, iso_duration,
+                               transcript_problem, webvtt_problem)
 
 EXAMPLE_MEDIA = Path(__file__).resolve().parents[1] / "docs" / "inlagg" / "posts" / "media"
 XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:Description photoshop:City="Helsingborg"/></x:xmpmeta>'
@@ -82,34 +84,80 @@ def test_unreadable_image_is_named(tmp_path):
     assert image_problem(EXAMPLE_MEDIA / "fem-stallen-1.jpg") is None
 
 
-def test_mp3_duration_of_the_example_podcast():
-    assert audio_duration(EXAMPLE_MEDIA / "att-vaga-prata.mp3") == 37
+def test_truncated_jpeg_that_passes_verify_is_named(tmp_path):
+    whole = gps_jpeg(tmp_path / "hel.jpg", size=(400, 300)).read_bytes()
+    path = tmp_path / "avklippt.jpg"
+    path.write_bytes(whole[: len(whole) // 2])
+    with Image.open(path) as image:
+        image.verify()  # the old check let it through
+    assert image_problem(path) == "går inte att läsa som bild"
+    empty = tmp_path / "tom.png"
+    empty.write_bytes(b"")
+    assert image_problem(empty) == "är tom (0 byte)"
 
 
-def test_mp3_duration_after_an_id3_tag(tmp_path):
-    data = (EXAMPLE_MEDIA / "att-vaga-prata.mp3").read_bytes()
-    frame = b"TIT2" + struct.pack(">I", 5) + b"\0\0" + b"\0Podd"
-    tag = b"ID3\x04\0\0" + bytes([0, 0, 0, len(frame)]) + frame
-    path = tmp_path / "taggad.mp3"
-    path.write_bytes(tag + data)
-    assert audio_duration(path) == 37
+def ffmpeg(*args: str) -> None:
+    subprocess.run([recordings._ffmpeg(), "-v", "error", "-y", *args], check=True)
 
 
-def test_wav_duration(tmp_path):
-    path = tmp_path / "ljud.wav"
-    with wave.open(str(path), "wb") as audio:
+def test_recording_is_copied_without_tags_and_its_time_measured(tmp_path):
+    source = tmp_path / "kim-andersson.mp3"
+    ffmpeg("-f", "lavfi", "-i", "sine=duration=2", "-c:a", "libmp3lame", "-metadata", "artist=Kim Andersson", str(source))
+    clean = recordings.clean(source, tmp_path / "cache")
+    assert b"Kim Andersson" in source.read_bytes() and b"Kim Andersson" not in clean.file.read_bytes()
+    assert b"Lavf" not in clean.file.read_bytes()  # no encoder string of FFmpeg's own
+    assert round(clean.seconds) == 2 and "kim" not in clean.file.name
+
+
+def test_recording_is_found_again_on_disk_without_running_ffmpeg(tmp_path, monkeypatch):
+    source = tmp_path / "ljud.wav"
+    with wave.open(str(source), "wb") as audio:
         audio.setnchannels(1)
         audio.setsampwidth(2)
         audio.setframerate(8000)
-        audio.writeframes(b"\0\0" * 8000 * 75)
-    assert audio_duration(path) == 75
+        audio.writeframes(b"\0\0" * 8000 * 3)
+    made = recordings.clean(source, tmp_path / "cache")
+    assert round(made.seconds) == 3
+    recordings._memo.clear()  # a new process: only the disk cache is left
+    monkeypatch.setattr(recordings, "_remux", lambda *args: pytest.fail("copied again"))
+    assert recordings.clean(source, tmp_path / "cache") == made
 
 
-def test_unreadable_audio_has_no_duration(tmp_path):
-    path = tmp_path / "trasig.mp3"
-    path.write_bytes(b"nonsense")
-    assert audio_duration(path) is None
-    assert audio_duration(tmp_path / "finns-inte.mp3") is None
+@pytest.mark.parametrize("content, problem", [
+    (b"", "är tom (0 byte)"),
+    (b"nonsense" * 100, "går inte att läsa som film"),
+])
+def test_unreadable_video_is_named_not_raised(tmp_path, content, problem):
+    path = tmp_path / "film.mp4"
+    path.write_bytes(content)
+    assert recordings.problem(path, tmp_path / "cache") == problem
+    assert not list((tmp_path / "cache").glob("*.mp4"))  # nothing half-made is left behind
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("WEBVTT\n\n00:00.000 --> 00:02.000\nHej\n\n01:00:02.500 --> 01:00:04.000 line:90%\nDå\n", None),
+    ("1\n00:00:00,000 --> 00:00:01,000\nHej\n", "är ingen WebVTT-fil (första raden ska vara WEBVTT)"),
+    ("WEBVTT\n\n00:00:00,000 --> 00:00:01,000\nHej\n", "rad 3: tiden ”00:00:00,000 --> 00:00:01,000” går inte att läsa"),
+    ("WEBVTT\n\n00:00:05.000 --> 00:00:01.000\nHej\n", "rad 3: texten slutar innan den börjar"),
+    ("WEBVTT\n\nNOTE bara en kommentar\n", "innehåller ingen text med tider"),
+])
+def test_webvtt_cues_must_parse(text, problem):
+    found = webvtt_problem(text)
+    assert (found is None) if problem is None else found.startswith(problem), found
+
+
+@pytest.mark.parametrize("uri, language", [("media/film.sv.vtt", "sv"), ("media/film.en.vtt", "en"), ("media/film.vtt", None),
+                                           ("media/film.2.vtt", None), ("media/film.pt-BR.vtt", "pt-br")])
+def test_caption_language_comes_from_the_file_name(uri, language):
+    assert caption_language(uri) == language
+
+
+@pytest.mark.parametrize("text, empty", [("", True), ("  \n\n", True), ("---\ntitle: Podd\n---\n\n", True), ("---\n---\n", True),
+                                         ("**A:** Hej.", False)])
+def test_transcript_with_only_whitespace_or_front_matter_is_empty(tmp_path, text, empty):
+    path = tmp_path / "podd.sv.md"
+    path.write_text(text, encoding="utf-8")
+    assert (transcript_problem(path) == "är tom") is empty
 
 
 @pytest.mark.parametrize("seconds, text, iso", [(37, "37 s", "PT37S"), (75, "1 min 15 s", "PT1M15S"), (600, "10 min", "PT10M0S")])

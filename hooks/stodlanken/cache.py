@@ -15,7 +15,8 @@ import multiprocessing
 import os
 import site
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -48,6 +49,21 @@ def write_atomic(path: Path, data: bytes) -> None:
     with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as tmp:
         tmp.write(data)
     os.replace(tmp.name, path)
+
+
+@contextmanager
+def writing(path: Path) -> Iterator[Path]:
+    """A temporary name beside `path` for a tool that writes a file itself (FFmpeg);
+    renamed to `path` when the block ends without an error, removed otherwise."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as tmp:
+        pass
+    try:
+        yield Path(tmp.name)
+        os.replace(tmp.name, path)
+    finally:
+        if os.path.exists(tmp.name):
+            os.remove(tmp.name)
 
 
 def run_parallel(function: Callable, jobs: Sequence[tuple]) -> None:

@@ -1,8 +1,10 @@
-"""Media of posts: images without metadata, audio durations, and what the players need.
+"""Media: images without metadata, checks of every media file, and what the players need.
 
-Images (slides, posters) are re-encoded from their pixels only, so nothing from the
-camera survives: no EXIF (GPS, camera, time), no XMP, no comments, no ICC profile. The
-originals in `docs/` are never written to.
+Images (slides, posters, and every image anywhere in `docs/`) are re-encoded from their
+pixels only, so nothing from the camera survives: no EXIF (GPS, camera, time), no XMP, no
+comments, no ICC profile. They are published under names made from their content, never
+the editor's file name (which may be a person's name). The originals in `docs/` are never
+written to. Audio and video: see stodlanken/recordings.py.
 """
 
 from __future__ import annotations
@@ -10,15 +12,15 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import struct
-import wave
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import PIL
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from stodlanken import cache
+from stodlanken import cache, recordings
+from stodlanken.problems import Problem, relpath
 
 MAX_IMAGE_SIDE = 1280  # px: sharp on phones, small on mobile data
 JPEG_QUALITY = 82
@@ -60,14 +62,77 @@ _cache: dict[tuple, CleanImage] = {}
 _renditions: dict[tuple, tuple[Rendition, ...]] = {}
 
 
-def image_problem(path: Path) -> str | None:
-    """Why Pillow cannot read the image (Swedish), or None."""
+def image_problem(path: Path, cache_dir: Path | None = None) -> str | None:
+    """Why the image cannot be published (Swedish), or None.
+
+    Decodes every pixel: `verify()` passes a truncated JPEG that fails when it is encoded.
+    Renditions already in `cache_dir` prove the image decoded before, so a warm build skips it.
+    """
     try:
+        if path.stat().st_size == 0:
+            return "är tom (0 byte)"
+        if cache_dir is not None and _made(path, cache_dir) is not None:
+            return None
         with Image.open(path) as image:
-            image.verify()
-    except (OSError, UnidentifiedImageError, SyntaxError, ValueError):
+            image.load()
+    except (OSError, UnidentifiedImageError, SyntaxError, ValueError, Image.DecompressionBombError):
         return "går inte att läsa som bild"
     return None
+
+
+# Captions are shown as Swedish (`srclang`, label): a file name that says another language is a mistake.
+CAPTION_LANGUAGE = "sv"
+CAPTION_LABEL = "Svenska"
+_LANGUAGE_CODE_RE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$", re.IGNORECASE)
+
+
+def caption_language(uri: str) -> str | None:
+    """The language code in a caption file's name: "media/film.en.vtt" -> "en"; None when it has none."""
+    suffixes = Path(uri).suffixes
+    code = suffixes[-2][1:] if len(suffixes) >= 2 else ""
+    return code.lower() if _LANGUAGE_CODE_RE.match(code) else None
+
+
+# WebVTT is checked by hand: no maintained parser is in the build's environment, and the
+# rules a browser needs (a header, cues, readable timings, start before end) are few.
+_VTT_TIME = r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})"
+_VTT_TIMING_RE = re.compile(rf"^{_VTT_TIME}[ \t]+-->[ \t]+{_VTT_TIME}(?:[ \t].*)?$")
+
+
+def webvtt_problem(text: str) -> str | None:
+    """Why a browser would show no captions from `text` (Swedish), or None."""
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not re.match(r"^WEBVTT(?:[ \t].*)?$", lines[0]):
+        return "är ingen WebVTT-fil (första raden ska vara WEBVTT)"
+    cues = 0
+    for number, line in enumerate(lines, start=1):
+        if "-->" not in line:
+            continue
+        match = _VTT_TIMING_RE.match(line.strip())
+        if not match:
+            return f"rad {number}: tiden ”{line.strip()[:40]}” går inte att läsa (skriv t.ex. 00:00:01.000 --> 00:00:04.000)"
+        start, end = _seconds(match.groups()[:4]), _seconds(match.groups()[4:])
+        if start >= end:
+            return f"rad {number}: texten slutar innan den börjar ({line.strip()[:40]})"
+        cues += 1
+    return None if cues else "innehåller ingen text med tider (ingen rad med -->)"
+
+
+def _seconds(parts) -> float:
+    hours, minutes, seconds, millis = parts
+    return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int(millis) / 1000
+
+
+def transcript_problem(path: Path) -> str | None:
+    """Why the transcript cannot stand in for the podcast (Swedish), or None."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        return "är inte sparad som UTF-8"
+    except OSError as error:
+        return f"kan inte läsas ({error.strerror})"
+    body = re.sub(r"^---[ \t]*\r?\n(?:.*?\r?\n)?---[ \t]*(?:\r?\n|$)", "", text, count=1, flags=re.DOTALL)
+    return None if body.strip() else "är tom"
 
 
 def clean_image(path: Path, *, max_side: int = MAX_IMAGE_SIDE) -> CleanImage:
@@ -206,58 +271,6 @@ def iso_duration(seconds: int | None) -> str | None:
     return f"PT{minutes}M{rest}S" if minutes else f"PT{rest}S"
 
 
-def audio_duration(path: Path) -> int | None:
-    """Seconds of an MP3 or WAV file, rounded; None when it cannot be read."""
-    try:
-        if path.suffix.lower() == ".wav":
-            with wave.open(str(path)) as audio:
-                return round(audio.getnframes() / audio.getframerate())
-        if path.suffix.lower() == ".mp3":
-            return _mp3_duration(path.read_bytes())
-    except (OSError, EOFError, wave.Error, struct.error, ZeroDivisionError):
-        return None
-    return None
-
-
-_MP3_BITRATES = {  # kbit/s by (MPEG-1?, index), layer III
-    True: [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320],
-    False: [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
-}
-_MP3_RATES = {3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000]}
-
-
-def _mp3_duration(data: bytes) -> int | None:
-    """Duration from the first frame: the Xing/Info frame count if present, else CBR size."""
-    start = 0
-    if data[:3] == b"ID3":
-        size = data[6] << 21 | data[7] << 14 | data[8] << 7 | data[9]
-        start = 10 + size
-    while start + 4 <= len(data) and not (data[start] == 0xFF and data[start + 1] & 0xE0 == 0xE0):
-        start += 1
-    if start + 4 > len(data):
-        return None
-    header = struct.unpack(">I", data[start:start + 4])[0]
-    version = header >> 19 & 3  # 3: MPEG-1, 2: MPEG-2, 0: MPEG-2.5
-    layer = header >> 17 & 3  # 1: layer III
-    bitrate_index = header >> 12 & 15
-    rate_index = header >> 10 & 3
-    mono = header >> 6 & 3 == 3
-    if version == 1 or layer != 1 or rate_index == 3 or bitrate_index in (0, 15):
-        return None
-    mpeg1 = version == 3
-    sample_rate = _MP3_RATES[version][rate_index]
-    samples_per_frame = 1152 if mpeg1 else 576
-    side_info = (17 if mono else 32) if mpeg1 else (9 if mono else 17)
-    tag_at = start + 4 + side_info
-    if data[tag_at:tag_at + 4] in (b"Xing", b"Info"):
-        flags = struct.unpack(">I", data[tag_at + 4:tag_at + 8])[0]
-        if flags & 1:
-            frames = struct.unpack(">I", data[tag_at + 8:tag_at + 12])[0]
-            return round(frames * samples_per_frame / sample_rate)
-    bitrate = _MP3_BITRATES[mpeg1][bitrate_index] * 1000
-    return round((len(data) - start) * 8 / bitrate)
-
-
 # --- What the post templates get ----------------------------------------------------
 
 
@@ -284,6 +297,8 @@ class MediaView:
     video_type: str | None = None
     video_size: str | None = None  # "160 kB", for the download link
     captions: str | None = None
+    captions_lang: str = CAPTION_LANGUAGE  # what the page says the captions are (the file name must agree)
+    captions_label: str = CAPTION_LABEL
     poster: Picture | None = None
     slides: tuple[Picture, ...] = ()
     audio: str | None = None
@@ -312,11 +327,58 @@ def file_size(path: Path) -> str:
 
 
 def rendition_uri(uri: str, rendition: Rendition) -> str:
-    """Where a rendition of the image at `uri` is published: "media/a.jpg" -> "media/a-480w.webp"."""
-    if not rendition.suffix:
-        return uri
-    stem = uri.rsplit(".", 1)[0] if "." in uri.rsplit("/", 1)[-1] else uri
-    return stem + rendition.suffix
+    """The `src_uri` of a rendition of the image at `uri`: the clean copy stands in for the
+    image itself (so Markdown links to it keep working), the others are named as published."""
+    return uri if not rendition.suffix else published_uri(uri, rendition)
+
+
+def published_uri(uri: str, rendition: Rendition) -> str:
+    """Where a rendition is published: beside the image, named by content: "om/kim.jpg" -> "om/<hash>-480w.webp"."""
+    directory = uri.rsplit("/", 1)[0] + "/" if "/" in uri else ""
+    return directory + rendition.file.name
+
+
+def content_name(path: Path) -> str:
+    """A published name made from the file's bytes, keeping its type: "kim.sv.vtt" -> "<hash>.vtt"."""
+    return cache.key("file", path.read_bytes()) + path.suffix.lower()
+
+
+# --- Every image and media file in docs/, not only the posts' -----------------------
+
+# The project's own files (favicon, logo): mkdocs.yml and the templates name them, so they
+# keep their names; images there are still re-encoded without metadata.
+PROJECT_ASSETS = "assets/"
+# Images Pillow cannot write back without what the camera put in them, or that can carry
+# scripts and metadata (SVG): refused, never copied as they are.
+_REFUSED_IMAGES = (".gif", ".heic", ".heif", ".tif", ".tiff", ".bmp", ".svg", ".avif")
+_RECORDING_EXTS = (*recordings.VIDEO_EXTS, *recordings.AUDIO_EXTS, ".mov", ".m4v", ".avi", ".mkv", ".3gp", ".aac", ".flac")
+
+
+def docs_media_problems(docs_dir: Path, root: Path, *, blog_dir: str) -> list[Problem]:
+    """Every image and media file in `docs/` outside the posts that cannot be published clean.
+
+    A file named by an error is not published (hooks/posts.py). Post media are checked with
+    their post. Audio and video are refused outside posts: only a post has the consent of
+    the people heard and seen, and captions or a transcript.
+    """
+    problems = []
+    for path in sorted(Path(docs_dir).rglob("*")):
+        uri = path.relative_to(docs_dir).as_posix()
+        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(docs_dir).parts):
+            continue  # MkDocs publishes no hidden files
+        if uri.startswith(f"{blog_dir}/posts/"):
+            continue
+        ext, rel = path.suffix.lower(), relpath(path, root)
+        if ext in _FORMATS:
+            if problem := image_problem(path, Path(root) / CACHE_DIR):
+                problems.append(Problem(rel, None, "(bild)", f"{problem} och publiceras inte", "spara bilden igen som JPEG eller PNG"))
+        elif ext in _REFUSED_IMAGES and not (ext == ".svg" and uri.startswith(PROJECT_ASSETS)):
+            problems.append(Problem(rel, None, "(bild)", f"{ext}-bilder kan inte rensas från metadata och publiceras inte",
+                                    "spara bilden som JPEG eller PNG"))
+        elif ext in _RECORDING_EXTS:
+            problems.append(Problem(rel, None, "(fil)", "film och ljud publiceras bara i inlägg, där samtycke och undertexter kontrolleras",
+                                    f"lägg filen i docs/{blog_dir}/posts/media/ och gör ett inlägg av den"))
+    return problems
 
 
 def media_view(post, docs_dir: Path, url_of, cache_dir: Path | None = None) -> MediaView:

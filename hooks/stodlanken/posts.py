@@ -25,7 +25,9 @@ from typing import Any
 
 import yaml
 
-from stodlanken.media import audio_duration, image_problem
+from stodlanken import recordings
+from stodlanken.media import CACHE_DIR as IMAGE_CACHE_DIR
+from stodlanken.media import CAPTION_LANGUAGE, caption_language, image_problem, transcript_problem, webvtt_problem
 from stodlanken.problems import SLUG_RE, LineDict, LineList, Problem, as_date, parse_yaml, relpath, yaml_problems
 
 TYPE_LABELS = {"film": "Film", "slideshow": "Bildspel", "podcast": "Podd", "text": "Text"}
@@ -42,8 +44,8 @@ SLUG_MAX = 40
 REF_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,19}$")
 
 IMAGE_EXTS = (".jpg", ".jpeg", ".png", ".webp")
-VIDEO_EXTS = (".mp4", ".webm")
-AUDIO_EXTS = (".mp3", ".m4a", ".ogg", ".opus", ".wav")
+VIDEO_EXTS = recordings.VIDEO_EXTS
+AUDIO_EXTS = recordings.AUDIO_EXTS
 CAPTION_EXTS = (".vtt",)
 TRANSCRIPT_EXTS = (".md", ".txt")
 
@@ -269,10 +271,10 @@ def post_dest_uri(post: Post) -> str:
     return f"{post.url}index.html"
 
 
-def media_dest_uri(src_uri: str, blog_dir: str) -> str:
-    """A post's media file is published beside the posts: `inlagg/posts/media/a.mp3` ->
-    `inlagg/media/a.mp3` (the address podcast feeds and shared links already use)."""
-    return src_uri.replace(f"{blog_dir}/posts/", f"{blog_dir}/", 1)
+def media_dest_uri(uri: str, blog_dir: str) -> str:
+    """A post's media file is published beside the posts: `inlagg/posts/media/<hash>.mp3` ->
+    `inlagg/media/<hash>.mp3` (the address podcast feeds and shared links already use)."""
+    return uri.replace(f"{blog_dir}/posts/", f"{blog_dir}/", 1)
 
 
 @dataclass(frozen=True)
@@ -597,14 +599,18 @@ def _media(meta: LineDict, kind: str | None, post_path: Path, refs: dict[str, bo
     if kind == "film":
         result["video"] = file("video", VIDEO_EXTS, required=True)
         if result["video"]:
-            _check_video_location(ctx.docs_dir / result["video"], value.line_of("video"), check)
+            _check_recording(result["video"], value.line_of("video"), "media.video", ctx, check)
         result["captions"] = file("captions", CAPTION_EXTS, required=True)
         if result["captions"]:
-            _check_webvtt(ctx.docs_dir / result["captions"], value.line_of("captions"), check)
+            _check_captions(result["captions"], value.line_of("captions"), ctx, check)
     if kind == "podcast":
         result["audio"] = file("audio", AUDIO_EXTS, required=True)
         result["transcript"] = file("transcript", TRANSCRIPT_EXTS, required=True)
-        result["duration"] = _duration(value, result["audio"], ctx, check)
+        if result["transcript"] and (problem := transcript_problem(ctx.docs_dir / result["transcript"])):
+            check.error(value.line_of("transcript"), "media.transcript", f"”{value['transcript']}” {problem}",
+                        "skriv in allt som sägs i podden i filen, så att den som inte hör kan läsa")
+        recording = _check_recording(result["audio"], value.line_of("audio"), "media.audio", ctx, check) if result["audio"] else None
+        result["duration"] = _duration(value, recording, check)
     if kind in ("film", "podcast", "text"):
         result["poster"] = file("poster", IMAGE_EXTS, required=kind == "film")
         if result["poster"] or "poster_alt" in value:
@@ -614,22 +620,16 @@ def _media(meta: LineDict, kind: str | None, post_path: Path, refs: dict[str, bo
     return result
 
 
-# Where a phone stores the place a video was shot: QuickTime/MP4 `©xyz` and Apple's location keys.
-_VIDEO_LOCATION_MARKERS = (b"\xa9xyz", b"com.apple.quicktime.location.ISO6709")
-
-
-def _check_video_location(path: Path, line: int | None, check: _Checker) -> None:
-    """Videos are copied as they are (only images are re-encoded), so a video that says where it
-    was filmed must not be published: that could reveal where a young person lives."""
-    tail = b""
-    with path.open("rb") as stream:
-        while chunk := stream.read(1 << 20):
-            window = tail + chunk
-            if any(marker in window for marker in _VIDEO_LOCATION_MARKERS):
-                check.error(line, "media.video", "filmen innehåller platsdata (GPS)",
-                            "ta bort den, t.ex. med ffmpeg -i film.mp4 -map_metadata -1 -c copy ny-film.mp4")
-                return
-            tail = chunk[-64:]
+def _check_recording(uri: str, line: int | None, field: str, ctx: _Context, check: _Checker) -> recordings.Recording | None:
+    """Make the clean copy (no metadata) now, so a file FFmpeg cannot read is an error here,
+    not a traceback while the site is written."""
+    try:
+        return recordings.clean(ctx.docs_dir / uri, ctx.root / recordings.CACHE_DIR)
+    except recordings.Unreadable as error:
+        what = "filmen" if field == "media.video" else "ljudfilen"
+        check.error(line, field, f"”{PurePosixPath(uri).name}” {error}",
+                    f"exportera {what} igen (MP4 eller MP3) och lägg in den på nytt")
+        return None
 
 
 def _media_file(holder: LineDict, key: str, exts: tuple[str, ...], post_path: Path, ctx: _Context, check: _Checker,
@@ -658,7 +658,7 @@ def _media_file(holder: LineDict, key: str, exts: tuple[str, ...], post_path: Pa
     if not target.is_file():
         check.error(line, field, f"filen ”{value}” finns inte", f"lägg filen i {relpath(target.parent, ctx.root)}/ eller rätta namnet")
         return None
-    if exts == IMAGE_EXTS and (problem := image_problem(target)):
+    if exts == IMAGE_EXTS and (problem := image_problem(target, ctx.root / IMAGE_CACHE_DIR)):
         check.error(line, field, f"”{value}” {problem}", "spara bilden igen som JPEG eller PNG")
         return None
     return src_uri
@@ -725,17 +725,23 @@ def _slides(value: LineDict, post_path: Path, refs: dict[str, bool], ctx: _Conte
     return tuple(result)
 
 
-def _check_webvtt(path: Path, line: int, check: _Checker) -> None:
+def _check_captions(uri: str, line: int, ctx: _Context, check: _Checker) -> None:
+    name = PurePosixPath(uri).name
     try:
-        head = path.read_text(encoding="utf-8-sig")[:6]
+        problem = webvtt_problem((ctx.docs_dir / uri).read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError):
-        head = ""
-    if head != "WEBVTT":
-        check.error(line, "media.captions", "är ingen WebVTT-fil (första raden ska vara WEBVTT)",
-                    "spara undertexterna som WebVTT (.vtt), t.ex. med Subtitle Edit")
+        problem = "kan inte läsas som text (spara den som UTF-8)"
+    if problem:
+        check.error(line, "media.captions", f"”{name}” {problem}", "spara undertexterna som WebVTT (.vtt), t.ex. med Subtitle Edit")
+    # The page offers the captions as Swedish: a file named for another language would be announced wrongly.
+    language = caption_language(uri)
+    if language not in (None, CAPTION_LANGUAGE):
+        check.error(line, "media.captions", f"”{name}” är märkt som språket ”{language}”, men sidan visar undertexterna som svenska",
+                    f"är texten svensk: döp om filen till {name.split('.')[0]}.{CAPTION_LANGUAGE}.vtt; undertexter på andra språk går inte att lägga in än")
 
 
-def _duration(value: LineDict, audio: str | None, ctx: _Context, check: _Checker) -> int | None:
+def _duration(value: LineDict, recording: recordings.Recording | None, check: _Checker) -> int | None:
+    """The editor's `duration`, else what FFmpeg measured while copying the audio."""
     given = value.get("duration")
     if given is not None:
         text = str(given)
@@ -746,10 +752,10 @@ def _duration(value: LineDict, audio: str | None, ctx: _Context, check: _Checker
         if match.group(4):
             return int(match.group(4))
         return int(match.group(1) or 0) * 3600 + int(match.group(2)) * 60 + int(match.group(3))
-    if audio is None:
-        return None
-    seconds = audio_duration(ctx.docs_dir / audio)
-    if seconds is None:
+    if recording is None:
+        return None  # no audio, or an unreadable one: reported already
+    if recording.seconds is None:
         check.error(value.line_of("audio"), "media.duration", "speltiden går inte att läsa ur filen",
                     "skriv speltiden själv, t.ex. duration: \"12:05\"")
-    return seconds
+        return None
+    return round(recording.seconds)

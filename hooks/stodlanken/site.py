@@ -16,6 +16,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from stodlanken import directory_pages, pages, reach
 from stodlanken.directory import Directory, load_directory
+from stodlanken.media import docs_media_problems
 from stodlanken.pages import Pages
 from stodlanken.posts import Post, load_posts
 from stodlanken.problems import Problem, load_yaml
@@ -118,6 +119,7 @@ def read(root: Path, docs_dir: Path, options: object, today: date, *, site_url: 
         consent_review_days=numbers["consent_review_days"],
         guardian_age=numbers["guardian_age"],
     )
+    problems += docs_media_problems(docs_dir, root, blog_dir=BLOG_DIR)
     markdown_problems = content_problems(docs_dir, root, blog_dir=BLOG_DIR, transcripts=[post.transcript for post in posts if post.transcript])
     site = Site(root, directory, posts, problems + directory_problems + post_problems + markdown_problems, settings)
     site.pages, page_problems = pages.scan(docs_dir, root, posts, BLOG_DIR, _generated_pages(site))

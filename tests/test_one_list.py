@@ -88,6 +88,25 @@ MISTAKES = {
                                              "docs/om.md", "title"),
     "a link to a page that does not exist": (lambda p: _edit(p / "docs" / "om.md", "\n\n", "\n\nLäs [mer](finns-inte.md).\n\n"),
                                              "docs/om.md", "(länk)"),
+    "a script pasted into an about page": (lambda p: _edit(p / "docs" / "om.md", "\n\n", "\n\n<script>alert(1)</script>\n\n"),
+                                           "docs/om.md", "<script>"),
+    "a javascript: link": (lambda p: _edit(p / "docs" / "surfa-sakert.md", "\n\n", "\n\n[Klicka](javascript:alert(1))\n\n"),
+                           "docs/surfa-sakert.md", "(länk)"),
+    "quick exit without https://": (lambda p: _edit(p / "mkdocs.yml", "quick_exit_url: https://www.smhi.se/", "quick_exit_url: www.smhi.se"),
+                                    "mkdocs.yml", "extra.stodlanken.quick_exit_url"),
+    "a social link without https://": (lambda p: _edit(p / "mkdocs.yml", "url: https://www.tiktok.com/", "url: http://www.tiktok.com/"),
+                                       "mkdocs.yml", "extra.stodlanken.social[2].url"),
+    "an e-mail that is no e-mail": (lambda p: _edit(p / "mkdocs.yml", "contact_email: tillganglighet@example.org", "contact_email: tillganglighet(at)example.org"),
+                                    "mkdocs.yml", "extra.stodlanken.accessibility.contact_email"),
+    "a zero-byte film": (lambda p: (p / POSTS / "media" / "vart-vander-jag-mig.mp4").write_bytes(b""),
+                         f"{POSTS}/vart-vander-jag-mig.md", "media.video"),
+    "captions whose times do not parse": (lambda p: (p / POSTS / "media" / "vart-vander-jag-mig.sv.vtt").write_text(
+        "WEBVTT\n\n00:01.000 --> 00:00.500\nHej\n", encoding="utf-8"), f"{POSTS}/vart-vander-jag-mig.md", "media.captions"),
+    "an empty transcript": (lambda p: (p / POSTS / "media" / "att-vaga-prata.sv.md").write_text("  \n", encoding="utf-8"),
+                            f"{POSTS}/att-vaga-prata.md", "media.transcript"),
+    "a truncated JPEG": (lambda p: (p / POSTS / "media" / "fem-stallen-1.jpg").write_bytes(
+        (ROOT / POSTS / "media" / "fem-stallen-1.jpg").read_bytes()[:5000]), f"{POSTS}/fem-stallen.md", "media.slides[0].image"),
+    "a GIF on an about page": (lambda p: (p / "docs" / "bild.gif").write_bytes(b"GIF89a\x01\x00\x01\x00"), "docs/bild.gif", "(bild)"),
 }
 
 

@@ -54,6 +54,7 @@ def scan(docs_dir: Path, root: Path, posts: list[Post], blog_dir: str, generated
     problems: list[Problem] = []
     refused: set[str] = set()
     texts: dict[str, str] = {}
+    unused: list[tuple[str, str]] = []  # Markdown in a posts subfolder that is no transcript
     transcripts = {post.transcript for post in posts if post.transcript}
     posts_dir = f"{blog_dir}/posts/"
     for path in sorted(docs_dir.rglob("*")):
@@ -93,13 +94,19 @@ def scan(docs_dir: Path, root: Path, posts: list[Post], blog_dir: str, generated
                 problems.append(Problem(rel, None, "(mapp)", "inlägg i undermappar publiceras inte",
                                         f"flytta filen till docs/{posts_dir}"))
             else:
-                problems.append(Problem(rel, None, "(fil)", "används inte av något inlägg och publiceras inte",
-                                        "ta bort filen, eller använd den som transcript: i ett inlägg", warning=True))
+                unused.append((src_uri, rel))
             refused.add(src_uri)
         elif _looks_like_post(meta):
             problems.append(Problem(rel, None, "(mapp)", "ser ut som ett inlägg men ligger utanför inläggsmappen, så samtycket kontrolleras inte",
                                     f"flytta filen till docs/{posts_dir}"))
             refused.add(src_uri)
+
+    # A transcript of a post with an error is not in `transcripts`: the post names it, and
+    # has its own error; only a file that no post names at all is worth a reminder.
+    named = "\n".join(text for uri, text in texts.items() if is_post_page(uri, blog_dir))
+    problems += [Problem(rel, None, "(fil)", "används inte av något inlägg och publiceras inte",
+                         "ta bort filen, eller använd den som transcript: i ett inlägg", warning=True)
+                 for src_uri, rel in unused if posixpath.basename(src_uri) not in named]
 
     held = {post.src_uri: post for post in posts if not post.published}
     known = set(texts) | generated

@@ -137,13 +137,15 @@ def _list_pages(config) -> dict[str, posts.ListPage]:
 
 
 def _remove_named_by_errors(files, loaded) -> None:
-    """A file an error names (a broken image, a GIF, a film outside a post) is not published,
-    not even by `mkdocs serve`, which shows the error and goes on."""
+    """A media file an error names (a broken image, a GIF, a film outside a post) is not
+    published, not even by `mkdocs serve`, which shows the error and goes on. Pages are not
+    removed here: posts pass the consent gate, the files no build may publish are left out
+    by hooks/pages.py, and other pages are published sanitised (hooks/privacy.py)."""
     named = {problem.path for problem in loaded.errors}
     if not named:
         return
     for file in list(files):
-        if file.abs_src_path and relpath(Path(file.abs_src_path), loaded.root) in named:
+        if file.abs_src_path and not file.is_documentation_page() and relpath(Path(file.abs_src_path), loaded.root) in named:
             files.remove(file)
 
 

@@ -233,21 +233,21 @@ def test_broken_media_are_one_line_errors_and_nothing_of_them_is_published(tmp_p
 
 
 def test_make_check_lists_the_same_media_errors(tmp_path):
-    from stodlanken.site import read
+    from stodlanken.check import load_site
 
     project = broken_project(tmp_path / "project")
-    loaded = read(project, project / "docs", {}, TODAY)
+    loaded = load_site(project / "mkdocs.yml", TODAY)
     lines = [str(problem) for problem in loaded.errors]
     for expected in BROKEN.values():
         assert [line for line in lines if line.startswith(expected)], expected
 
 
 def test_audio_or_video_outside_the_posts_is_refused(tmp_path):
-    from stodlanken.site import read
+    from stodlanken.check import load_site
 
     project = copy_project(tmp_path / "project")
     (project / "docs" / "ljud.mp3").write_bytes(project.joinpath(*MEDIA, "att-vaga-prata.mp3").read_bytes())
-    loaded = read(project, project / "docs", {}, TODAY)
+    loaded = load_site(project / "mkdocs.yml", TODAY)
     assert [str(problem) for problem in loaded.errors] == [
         "docs/ljud.mp3: (fil): film och ljud publiceras bara i inlägg, där samtycke och undertexter kontrolleras — "
         "lägg filen i docs/inlagg/posts/media/ och gör ett inlägg av den"]

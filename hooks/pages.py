@@ -1,5 +1,6 @@
-"""Editor pages: leave out the files no build may publish, and show links to held-back
-posts as plain text (see hooks/stodlanken/pages.py, which finds both while loading)."""
+"""Editor pages: leave out the files no build may publish, drop front matter keys of the
+wrong type, and show links to held-back posts as plain text (hooks/stodlanken/pages.py
+finds all three while loading)."""
 
 from __future__ import annotations
 
@@ -15,5 +16,8 @@ def on_files(files, /, *, config):
 
 
 def on_page_markdown(markdown, /, *, page, config, files):
-    targets = site.load(config).pages.unlinked.get(page.file.src_uri)
+    found = site.load(config).pages
+    for key in found.dropped.get(page.file.src_uri, ()):
+        page.meta.pop(key, None)
+    targets = found.unlinked.get(page.file.src_uri)
     return pages.unlink(markdown, targets) if targets else markdown

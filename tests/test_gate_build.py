@@ -75,6 +75,19 @@ CASES = {
         PODCAST.format(title="Zebrafink sex", media="media/", participants=APPROVED).replace("type: podcast", "type: podcast\ndraft: ja"),
         ":5: draft: ”ja” är varken true eller false",
     ),
+    # MkDocs cannot read this front matter (no line break after the last ---), and would
+    # publish all of it as the page's text: participants and consent included.
+    "no-line-break-after-front-matter": (
+        POSTS / "zebrafink-sju.md",
+        PODCAST.format(title="Zebrafink sju", media="media/", participants=APPROVED).split("\n---\n")[0] + "\n---",
+        ": (front matter): sista raden --- har ingen radbrytning efter sig",
+    ),
+    # A text field that YAML takes for a date and then refuses: the same for MkDocs.
+    "impossible-date-in-a-text-field": (
+        POSTS / "zebrafink-atta.md",
+        PODCAST.format(title="Zebrafink åtta", media="media/", participants=APPROVED).replace("type: podcast", "type: podcast\ncredits: 2026-13-45"),
+        ": (front matter): innehåller ett värde som MkDocs inte kan läsa",
+    ),
 }
 
 
@@ -111,6 +124,12 @@ def test_no_case_reaches_any_output_file(lenient_build, case):
     title = next(row for row in text.splitlines() if row.startswith("title:")).removeprefix("title: ")
     assert title not in everything_in(lenient_build.site_dir), title
     assert not any(path.stem.lower() in name.lower() for name in built_files(lenient_build.site_dir))
+
+
+def test_no_participant_data_reaches_any_output_file(lenient_build):
+    everything = everything_in(lenient_build.site_dir)
+    for private in ("consent_date", "participants:", "ref: p1"):
+        assert private not in everything, private
 
 
 def test_the_approved_example_posts_are_still_published(lenient_build):

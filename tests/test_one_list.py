@@ -106,6 +106,10 @@ MISTAKES = {
                             f"{POSTS}/att-vaga-prata.md", "media.transcript"),
     "a truncated JPEG": (lambda p: (p / POSTS / "media" / "fem-stallen-1.jpg").write_bytes(
         (ROOT / POSTS / "media" / "fem-stallen-1.jpg").read_bytes()[:5000]), f"{POSTS}/fem-stallen.md", "media.slides[0].image"),
+    "a list where a page title belongs": (lambda p: _edit(p / "docs" / "integritet.md", "title: Integritet", "title: [Integritet, Kakor]"),
+                                          "docs/integritet.md", "title"),
+    "a page template that does not exist": (lambda p: _edit(p / "docs" / "surfa-sakert.md", "title: Surfa säkert", "title: Surfa säkert\ntemplate: 7"),
+                                            "docs/surfa-sakert.md", "template"),
     "a GIF on an about page": (lambda p: (p / "docs" / "bild.gif").write_bytes(b"GIF89a\x01\x00\x01\x00"), "docs/bild.gif", "(bild)"),
 }
 

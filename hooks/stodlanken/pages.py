@@ -13,7 +13,10 @@ never keeps a held-back post in sight. Read once per build, before anything is w
   → a warning, and the file is left out (as before, but no longer without a word);
 - a link to a post that is held back → a warning, and the link is shown as plain text
   until the post is published again (a withdrawal never needs another edit);
-- a link to a page or a media file that does not exist → an error.
+- a link to a page or a media file that does not exist → an error;
+- front matter on an about page that MkDocs cannot read (it would publish it as text) →
+  an error, and the page is left out; a key of the wrong type or unknown → an error, and
+  the key is left out of the page (a list as `title` would stop the build with a traceback).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from urllib.parse import unquote
 import yaml
 
 from stodlanken.posts import TYPE_LABELS, Post, is_post_page
-from stodlanken.problems import Problem, parse_yaml, relpath, yaml_problems
+from stodlanken.problems import Problem, mkdocs_cannot_read, page_key_problem, parse_yaml, relpath, yaml_problems
 
 # What MkDocs reads as Markdown, in any letter case an editor's computer may save.
 MARKDOWN_EXTS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -47,6 +50,7 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 class Pages:
     refused: frozenset[str] = frozenset()  # src_uris no build may publish
     unlinked: dict[str, frozenset[str]] = field(default_factory=dict)  # page src_uri -> targets shown as text
+    dropped: dict[str, frozenset] = field(default_factory=dict)  # page src_uri -> front matter keys left out
 
 
 def scan(docs_dir: Path, root: Path, posts: list[Post], blog_dir: str, generated: set[str]) -> tuple[Pages, list[Problem]]:
@@ -55,6 +59,7 @@ def scan(docs_dir: Path, root: Path, posts: list[Post], blog_dir: str, generated
     refused: set[str] = set()
     texts: dict[str, str] = {}
     unused: list[tuple[str, str]] = []  # Markdown in a posts subfolder that is no transcript
+    dropped: dict[str, frozenset] = {}
     transcripts = {post.transcript for post in posts if post.transcript}
     posts_dir = f"{blog_dir}/posts/"
     for path in sorted(docs_dir.rglob("*")):
@@ -89,6 +94,20 @@ def scan(docs_dir: Path, root: Path, posts: list[Post], blog_dir: str, generated
             continue  # the consent gate reads its front matter (stodlanken.posts)
         meta, found = _front_matter(text, rel)
         problems.extend(found)
+        if why := mkdocs_cannot_read(text):
+            # MkDocs would publish the front matter as the page's text.
+            problems.append(Problem(rel, None, "(front matter)", f"{why}; sidan publiceras inte",
+                                    "rätta datumen (ÅÅÅÅ-MM-DD) och avsluta front matter med --- och en ny rad"))
+            refused.add(src_uri)
+            continue
+        if not src_uri.startswith(posts_dir) and not _looks_like_post(meta):
+            wrong = {}
+            for key, value in meta.items():
+                if found := page_key_problem(str(key), value):
+                    problems.append(Problem(rel, meta.line_of(key), str(key), *found))
+                    wrong[key] = value
+            if wrong:  # left out of page.meta, so the preview and a refused build still render the page
+                dropped[src_uri] = frozenset(wrong)
         if src_uri.startswith(posts_dir):
             if _looks_like_post(meta):
                 problems.append(Problem(rel, None, "(mapp)", "inlägg i undermappar publiceras inte",
@@ -125,9 +144,10 @@ def scan(docs_dir: Path, root: Path, posts: list[Post], blog_dir: str, generated
             elif resolved in held or resolved in refused:
                 if not image:
                     dead.add(target)
-                what = held[resolved].held_reason if resolved in held else "filen publiceras inte"
-                problems.append(Problem(rel, line, "(länk)", f"”{target}” går till ett inlägg som inte publiceras ({what})",
-                                        "länken visas som vanlig text tills inlägget publiceras; ta bort den om inlägget inte kommer tillbaka",
+                what = f"ett inlägg som inte publiceras ({held[resolved].held_reason})" if resolved in held else \
+                    "en sida som inte publiceras (se felet i den filen)"
+                problems.append(Problem(rel, line, "(länk)", f"”{target}” går till {what}",
+                                        "länken visas som vanlig text så länge; ta bort den om sidan inte kommer tillbaka",
                                         warning=True))
             elif resolved.endswith(".md") and resolved not in known:
                 problems.append(Problem(rel, line, "(länk)", f"”{target}” finns inte", "rätta länken eller ta bort den"))
@@ -135,7 +155,7 @@ def scan(docs_dir: Path, root: Path, posts: list[Post], blog_dir: str, generated
                 problems.append(Problem(rel, line, "(länk)", f"filen ”{target}” finns inte", "lägg filen i docs/ eller rätta länken"))
         if dead:
             unlinked[src_uri] = frozenset(dead)
-    return Pages(frozenset(refused), unlinked), problems
+    return Pages(frozenset(refused), unlinked, dropped), problems
 
 
 def unlink(markdown: str, targets: frozenset[str]) -> str:

@@ -28,7 +28,9 @@ import yaml
 from stodlanken import recordings
 from stodlanken.media import CACHE_DIR as IMAGE_CACHE_DIR
 from stodlanken.media import CAPTION_LANGUAGE, caption_language, image_problem, transcript_problem, webvtt_problem
-from stodlanken.problems import SLUG_RE, LineDict, LineList, Problem, as_date, parse_yaml, relpath, yaml_problems
+from stodlanken.problems import (
+    SLUG_RE, LineDict, LineList, Problem, as_date, mkdocs_cannot_read, page_key_problem, parse_yaml, relpath, yaml_problems,
+)
 
 TYPE_LABELS = {"film": "Film", "slideshow": "Bildspel", "podcast": "Podd", "text": "Text"}
 # Material Design icons shipped with the theme (`.icons/<name>.svg`): type is never colour alone.
@@ -329,6 +331,7 @@ class _Checker:
     def __init__(self, rel: str):
         self.rel = rel
         self.problems: list[Problem] = []
+        self.unreadable: str | None = None  # why MkDocs could not read the front matter (it would publish it as text)
 
     def error(self, line: int | None, field: str, message: str, fix: str) -> None:
         self.problems.append(Problem(self.rel, line, field, message, fix))
@@ -379,6 +382,9 @@ def _load_post(path: Path, ctx: _Context) -> tuple[Post, list[Problem]]:
     publish_from = _date(meta, "publish_from", check, required=False)
     publish_until = _date(meta, "publish_until", check, required=False)
 
+    for key in ("hide", "search"):  # Material's page keys: another type is a traceback while rendering
+        if key in meta and (found := page_key_problem(key, meta[key])):
+            check.error(meta.line_of(key), key, *found)
     draft = _flag(meta, "draft", check, fix="skriv draft: true (utkast, publiceras inte) eller ta bort raden")
     refs, held = _participants(meta, kind, ctx, check)
     media = _media(meta, kind, path, refs, ctx, check)
@@ -390,6 +396,8 @@ def _load_post(path: Path, ctx: _Context) -> tuple[Post, list[Problem]]:
     if held is None and publish_until and ctx.today > publish_until:
         held = f"publiceringstiden tog slut {publish_until.isoformat()} (publish_until)"
 
+    if check.unreadable and not check.has_errors:
+        check.error(None, "(front matter)", check.unreadable, "rätta datumen (ÅÅÅÅ-MM-DD) och avsluta front matter med --- och en ny rad")
     if check.has_errors or title is None or when is None or kind is None or summary is None:
         return fallback, check.problems
 
@@ -419,6 +427,7 @@ def _read_front_matter(path: Path, check: _Checker) -> LineDict | None:
     if not isinstance(meta, dict):
         check.error(2, "(front matter)", "är inte en lista av fält", "skriv ett fält per rad: namn: värde")
         return None
+    check.unreadable = mkdocs_cannot_read(text)  # reported in _load_post unless a field's own error says why
     return meta
 
 

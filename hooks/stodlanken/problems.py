@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 import yaml
+from mkdocs.utils.meta import get_data
 
 # Ids and file names that become addresses: short ASCII, as typed from a story or a poster.
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -147,6 +148,48 @@ def load_yaml(path: Path, rel: str, problems: list[Problem], *, tags: bool = Fal
         problems.append(Problem(rel, None, "(fil)", "är inte sparad som UTF-8", "spara filen igen som UTF-8 (i VS Code: Spara med kodning → UTF-8)"))
     except yaml.YAMLError as error:
         problems.extend(yaml_problems(error, rel))
+    return None
+
+
+def mkdocs_cannot_read(text: str) -> str | None:
+    """Why MkDocs would not read this page's front matter, or None.
+
+    MkDocs parses front matter itself (`mkdocs.utils.meta.get_data`), and when it cannot —
+    no line break after the closing `---`, or a value such as `2026-13-45` that YAML takes
+    for a date and then refuses — it keeps the whole front matter as the page's text, and
+    publishes it: a post's `participants` included. So what MkDocs cannot read is an error.
+    """
+    if not text.startswith("---") or get_data(text)[1]:
+        return None
+    closing = re.match(r"^---[ \t]*\r?\n(?:.*?\r?\n)?---[ \t]*", text, re.S)
+    if closing and closing.end() == len(text):
+        return "sista raden --- har ingen radbrytning efter sig"
+    return "innehåller ett värde som MkDocs inte kan läsa (till exempel ett datum som inte finns)"
+
+
+# Front matter keys that MkDocs, Material and our templates read on an editor's page, and
+# what they must be: another type is a traceback while the page renders.
+PAGE_TEMPLATES = ("home.html", "search.html")  # the page templates an editor may choose
+HIDE_VALUES = ("navigation", "toc", "footer", "path", "tags", "feedback")
+PAGE_KEYS = ("title", "description", "template", "search", "hide")
+
+
+def page_key_problem(key: str, value: Any) -> tuple[str, str] | None:
+    """(what is wrong, how to fix it) for a page's front matter key, or None when it is fine."""
+    if key in ("title", "description"):
+        if not isinstance(value, str) or not value.strip():
+            return "ska vara text", f"skriv {key}: följt av en rad text"
+    elif key == "template":
+        if value not in PAGE_TEMPLATES:
+            return f"okänd sidmall ”{value}”", f"ta bort raden, eller skriv en av {', '.join(PAGE_TEMPLATES)}"
+    elif key == "search":
+        if not isinstance(value, bool):
+            return f"”{value}” är varken true eller false", "skriv search: false för att hålla sidan utanför sökningen"
+    elif key == "hide":
+        if not isinstance(value, list) or any(item not in HIDE_VALUES for item in value):
+            return "ska vara en lista av " + ", ".join(HIDE_VALUES), "skriv t.ex. hide: [toc], eller ta bort raden"
+    else:
+        return "okänt fält", f"kontrollera stavningen; tillåtna fält: {', '.join(PAGE_KEYS)}"
     return None
 
 

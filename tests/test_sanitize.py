@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from stodlanken.sanitize import clean, content_problems, source_problems
+from stodlanken import pages
+from stodlanken.posts import Post
+from stodlanken.sanitize import clean, source_problems
 
 
 def test_what_markdown_and_our_pages_make_is_kept():
@@ -86,13 +90,15 @@ def test_every_editor_markdown_file_is_checked_with_front_matter_lines_counted(t
     (docs / "inlagg" / "posts" / "podd.md").write_text("---\ntitle: P\n---\nText <b onmouseover=x>b</b>\n", encoding="utf-8")
     (docs / "inlagg" / "posts" / "media" / "podd.sv.md").write_text("**A:** [x](javascript:y)\n", encoding="utf-8")
     (docs / "tillganglighet.md").write_text("# Min egen\n", encoding="utf-8")
-    problems = content_problems(docs, tmp_path, blog_dir="inlagg", transcripts=["inlagg/posts/media/podd.sv.md"])
-    assert [(p.path, p.line, p.field) for p in problems] == [
+    podcast = Post("docs/inlagg/posts/podd.md", "inlagg/posts/podd.md", "podd", "P", date(2026, 11, 1), "podcast", "",
+                   transcript="inlagg/posts/media/podd.sv.md")
+    _, problems = pages.scan(docs, tmp_path, [podcast], "inlagg", set())
+    assert sorted((p.path, p.line or 0, p.field) for p in problems) == sorted([
         ("docs/om.md", 5, "<script>"),
-        ("docs/tillganglighet.md", None, "(fil)"),
+        ("docs/tillganglighet.md", 0, "(fil)"),
         ("docs/inlagg/posts/podd.md", 4, "<b onmouseover>"),
         ("docs/inlagg/posts/media/podd.sv.md", 1, "(länk)"),
-    ]
+    ])
 
 
 def test_video_link_mistakes_are_found_in_the_source(tmp_path):
@@ -105,5 +111,5 @@ def test_video_link_mistakes_are_found_in_the_source(tmp_path):
     )
     page = tmp_path / "sida.md"
     page.write_text(text, encoding="utf-8")
-    problems = content_problems(tmp_path, tmp_path, blog_dir="inlagg", transcripts=[])
+    _, problems = pages.scan(tmp_path, tmp_path, [], "inlagg", set())
     assert [(p.line, p.field) for p in problems] == [(1, "sl-video"), (2, "sl-video.poster"), (3, "sl-video.alt")]

@@ -30,19 +30,19 @@ from urllib.parse import unquote
 import yaml
 
 from stodlanken.posts import TYPE_LABELS, Post, is_post_page
-from stodlanken.problems import Problem, mkdocs_cannot_read, page_key_problem, parse_yaml, relpath, yaml_problems
+from stodlanken.problems import FRONT_MATTER, Problem, mkdocs_cannot_read, page_key_problem, parse_yaml, relpath, yaml_problems
+from stodlanken.sanitize import markdown_problems, without_code
 
 # What MkDocs reads as Markdown, in any letter case an editor's computer may save.
 MARKDOWN_EXTS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 # Linked files that MkDocs copies from docs/: a missing one is a broken link.
 _LINKED_FILE_EXTS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".mp3", ".mp4", ".m4a", ".webm", ".ogg",
                      ".opus", ".wav", ".vtt", ".pdf", ".txt")
-_FRONT_MATTER = re.compile(r"^---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|$)", re.S)
+# Pages the build writes itself: an editor's file of the same name would be overwritten.
+GENERATED_PAGES = {"tillganglighet.md": "skrivs av bygget från extra.stodlanken.accessibility"}
 # [text](target "title") and ![alt](target); the target may be written <like this>.
 _LINK = re.compile(r"(?<!!)\[((?:[^\[\]\n]|\[[^\]\n]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 _IMAGE = re.compile(r"!\[(?:[^\[\]\n]|\[[^\]\n]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
-_FENCE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$", re.S | re.M)
-_CODE_SPAN = re.compile(r"`[^`\n]*`")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -54,71 +54,44 @@ class Pages:
 
 
 def scan(docs_dir: Path, root: Path, posts: list[Post], blog_dir: str, generated: set[str]) -> tuple[Pages, list[Problem]]:
-    """Look at every Markdown file in docs/ once; `generated` are the pages the hooks add."""
+    """Read every Markdown file in docs/ once; `generated` are the pages the hooks add."""
     problems: list[Problem] = []
     refused: set[str] = set()
-    texts: dict[str, str] = {}
+    texts: dict[str, str] = {}  # the pages and posts that may be published, for their links
     unused: list[tuple[str, str]] = []  # Markdown in a posts subfolder that is no transcript
     dropped: dict[str, frozenset] = {}
     transcripts = {post.transcript for post in posts if post.transcript}
-    posts_dir = f"{blog_dir}/posts/"
-    for path in sorted(docs_dir.rglob("*")):
-        src_uri = path.relative_to(docs_dir).as_posix()
-        if not path.is_file() or any(part.startswith(".") for part in src_uri.split("/")):
-            continue
-        suffix = path.suffix.lower()
-        if suffix not in MARKDOWN_EXTS or src_uri in transcripts:
-            continue
+    for path, src_uri in _markdown_files(docs_dir):
         rel = relpath(path, root)
+        kind = "transcript" if src_uri in transcripts else "post" if is_post_page(src_uri, blog_dir) else "page"
         if path.suffix != ".md":
             problems.append(Problem(rel, None, "(filnamn)", f"filändelsen ”{path.suffix}” läses inte som en sida",
                                     f"döp om filen till {path.stem}.md"))
             refused.add(src_uri)
             continue
-        post = is_post_page(src_uri, blog_dir)
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (UnicodeDecodeError, OSError) if post else ():
-            continue  # the consent gate reports it, and holds the post back (stodlanken.posts)
-        except UnicodeDecodeError:
-            problems.append(Problem(rel, None, "(fil)", "är inte sparad som UTF-8",
-                                    "spara filen igen som UTF-8 (i VS Code: Spara med kodning → UTF-8)"))
+        if src_uri in GENERATED_PAGES:
+            problems.append(Problem(rel, None, "(fil)", GENERATED_PAGES[src_uri], "ta bort filen"))
             refused.add(src_uri)
             continue
-        except OSError as error:
-            problems.append(Problem(rel, None, "(fil)", f"kan inte läsas ({error.strerror})", "kontrollera filen"))
+        # Posts and transcripts that cannot be read are reported by the consent gate (stodlanken.posts).
+        text = _read(path, rel, problems if kind == "page" else [])
+        if text is None:
             refused.add(src_uri)
             continue
-        texts[src_uri] = text
-        if post:
-            continue  # the consent gate reads its front matter (stodlanken.posts)
-        meta, found = _front_matter(text, rel)
-        problems.extend(found)
-        if why := mkdocs_cannot_read(text):
-            # MkDocs would publish the front matter as the page's text.
-            problems.append(Problem(rel, None, "(front matter)", f"{why}; sidan publiceras inte",
-                                    "rätta datumen (ÅÅÅÅ-MM-DD) och avsluta front matter med --- och en ny rad"))
-            refused.add(src_uri)
-            continue
-        if not src_uri.startswith(posts_dir) and not _looks_like_post(meta):
-            wrong = {}
-            for key, value in meta.items():
-                if found := page_key_problem(str(key), value):
-                    problems.append(Problem(rel, meta.line_of(key), str(key), *found))
-                    wrong[key] = value
-            if wrong:  # left out of page.meta, so the preview and a refused build still render the page
-                dropped[src_uri] = frozenset(wrong)
-        if src_uri.startswith(posts_dir):
-            if _looks_like_post(meta):
-                problems.append(Problem(rel, None, "(mapp)", "inlägg i undermappar publiceras inte",
-                                        f"flytta filen till docs/{posts_dir}"))
-            else:
+        front = FRONT_MATTER.match(text) if kind != "transcript" else None
+        if kind == "page":
+            verdict = _page_verdict(src_uri, rel, text, front, blog_dir, problems)
+            if verdict == "unused":
                 unused.append((src_uri, rel))
-            refused.add(src_uri)
-        elif _looks_like_post(meta):
-            problems.append(Problem(rel, None, "(mapp)", "ser ut som ett inlägg men ligger utanför inläggsmappen, så samtycket kontrolleras inte",
-                                    f"flytta filen till docs/{posts_dir}"))
-            refused.add(src_uri)
+            if verdict in ("refused", "unused"):
+                refused.add(src_uri)
+                continue
+            if verdict:
+                dropped[src_uri] = verdict
+        first_line = 1 + (front.group(0).count("\n") if front else 0)
+        problems += markdown_problems(text[front.end():] if front else text, rel, first_line=first_line, page_dir=path.parent)
+        if kind != "transcript":
+            texts[src_uri] = text
 
     # A transcript of a post with an error is not in `transcripts`: the post names it, and
     # has its own error; only a file that no post names at all is worth a reminder.
@@ -163,15 +136,55 @@ def unlink(markdown: str, targets: frozenset[str]) -> str:
     return _LINK.sub(lambda m: m.group(1) if m.group(2) in targets else m.group(0), markdown)
 
 
-def _front_matter(text: str, rel: str) -> tuple[dict, list[Problem]]:
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return {}, []
+def _markdown_files(docs_dir: Path):
+    """(path, src_uri) of every Markdown file MkDocs could see, in any letter case."""
+    for path in sorted(docs_dir.rglob("*")):
+        src_uri = path.relative_to(docs_dir).as_posix()
+        if path.suffix.lower() in MARKDOWN_EXTS and path.is_file() and not any(part.startswith(".") for part in src_uri.split("/")):
+            yield path, src_uri
+
+
+def _read(path: Path, rel: str, problems: list[Problem]) -> str | None:
     try:
-        meta = parse_yaml(match.group(1) or "", line_offset=1)
-    except yaml.YAMLError as error:
-        return {}, yaml_problems(error, rel, line_offset=1)
-    return (meta if isinstance(meta, dict) else {}), []
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        problems.append(Problem(rel, None, "(fil)", "är inte sparad som UTF-8",
+                                "spara filen igen som UTF-8 (i VS Code: Spara med kodning → UTF-8)"))
+    except OSError as error:
+        problems.append(Problem(rel, None, "(fil)", f"kan inte läsas ({error.strerror})", "kontrollera filen"))
+    return None
+
+
+def _page_verdict(src_uri: str, rel: str, text: str, front, blog_dir: str, problems: list[Problem]):
+    """A page that is no post: "refused", "unused" (Markdown in a posts subfolder), the
+    front matter keys to leave out of it (a frozenset), or None when all is well."""
+    meta = {}
+    if front:
+        try:
+            parsed = parse_yaml(front.group(1) or "", line_offset=1)
+            meta = parsed if isinstance(parsed, dict) else {}
+        except yaml.YAMLError as error:
+            problems.extend(yaml_problems(error, rel, line_offset=1))
+    posts_dir = f"{blog_dir}/posts/"
+    if why := mkdocs_cannot_read(text):
+        # MkDocs would publish the front matter as the page's text.
+        problems.append(Problem(rel, None, "(front matter)", f"{why}; sidan publiceras inte",
+                                "rätta datumen (ÅÅÅÅ-MM-DD) och avsluta front matter med --- och en ny rad"))
+        return "refused"
+    if _looks_like_post(meta):
+        what = "inlägg i undermappar publiceras inte" if src_uri.startswith(posts_dir) else \
+            "ser ut som ett inlägg men ligger utanför inläggsmappen, så samtycket kontrolleras inte"
+        problems.append(Problem(rel, None, "(mapp)", what, f"flytta filen till docs/{posts_dir}"))
+        return "refused"
+    if src_uri.startswith(posts_dir):
+        return "unused"
+    wrong = set()
+    for key, value in meta.items():
+        if found := page_key_problem(str(key), value):
+            problems.append(Problem(rel, meta.line_of(key), str(key), *found))
+            wrong.add(key)
+    # Left out of page.meta, so the preview and a refused build still render the page.
+    return frozenset(wrong) or None
 
 
 def _looks_like_post(meta: dict) -> bool:
@@ -180,8 +193,7 @@ def _looks_like_post(meta: dict) -> bool:
 
 def _links(text: str):
     """(line, target, is_image) of every inline link and image outside code."""
-    text = _FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
+    text = without_code(text)
     for pattern, image in ((_LINK, False), (_IMAGE, True)):
         for match in pattern.finditer(text):
             target = match.group(2 if not image else 1)

@@ -29,7 +29,7 @@ from stodlanken import recordings
 from stodlanken.media import CACHE_DIR as IMAGE_CACHE_DIR
 from stodlanken.media import CAPTION_LANGUAGE, caption_language, image_problem, transcript_problem, webvtt_problem
 from stodlanken.problems import (
-    SLUG_RE, LineDict, LineList, Problem, as_date, mkdocs_cannot_read, page_key_problem, parse_yaml, relpath, yaml_problems,
+    FRONT_MATTER, SLUG_RE, LineDict, LineList, Problem, as_date, mkdocs_cannot_read, page_key_problem, parse_yaml, relpath, yaml_problems,
 )
 
 TYPE_LABELS = {"film": "Film", "slideshow": "Bildspel", "podcast": "Podd", "text": "Text"}
@@ -415,7 +415,7 @@ def _read_front_matter(path: Path, check: _Checker) -> LineDict | None:
         what = "är inte sparad som UTF-8" if isinstance(error, UnicodeDecodeError) else f"kan inte läsas ({error.strerror})"
         check.error(None, "(fil)", what, "spara filen igen som UTF-8 (i VS Code: Spara med kodning → UTF-8)")
         return None
-    match = re.match(r"^---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|$)", text, re.DOTALL)
+    match = FRONT_MATTER.match(text)
     if not match:
         check.error(1, "(front matter)", "saknas", "börja filen med en rad ---, fälten (title, date, type …) och en rad ---")
         return None

@@ -167,6 +167,9 @@ def mkdocs_cannot_read(text: str) -> str | None:
     return "innehåller ett värde som MkDocs inte kan läsa (till exempel ett datum som inte finns)"
 
 
+# The front matter of a Markdown file: between a first line `---` and the next `---`.
+FRONT_MATTER = re.compile(r"^---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|$)", re.S)
+
 # Front matter keys that MkDocs, Material and our templates read on an editor's page, and
 # what they must be: another type is a traceback while the page renders.
 PAGE_TEMPLATES = ("home.html", "search.html")  # the page templates an editor may choose

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import nh3
 
-from stodlanken.problems import Problem, relpath
+from stodlanken.problems import Problem
 from stodlanken.privacy import video_link_problems
 
 # What Markdown (with attr_list and toc) and an editor's simple HTML legitimately make.
@@ -104,14 +104,18 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
-def source_problems(text: str, rel: str, *, first_line: int = 1) -> list[Problem]:
-    """What `clean` will remove from this Markdown that matters, one problem per finding.
-
-    Code (fenced, indented, inline) is shown as text by Markdown and is skipped, and so
-    are comments (removed, but harmless).
-    """
+def without_code(text: str) -> str:
+    """The Markdown with code (fenced, indented, inline) and comments blanked out, lines kept:
+    what Markdown shows as text, or drops, is no HTML and no link."""
     for pattern in (_FENCE, _INDENTED_CODE, _CODE_SPAN, _COMMENT):
         text = pattern.sub(_blank, text)
+    return text
+
+
+def source_problems(text: str, rel: str, *, first_line: int = 1) -> list[Problem]:
+    """What `clean` will remove from this Markdown that matters, one problem per finding.
+    Code and comments are skipped (`without_code`)."""
+    text = without_code(text)
     problems: list[Problem] = []
 
     def line_of(offset: int) -> int:
@@ -154,33 +158,10 @@ def source_problems(text: str, rel: str, *, first_line: int = 1) -> list[Problem
     return sorted(problems, key=lambda problem: problem.line)
 
 
-# --- every editor Markdown file of a site --------------------------------------------------
-
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-# Pages the build writes itself: an editor's file of the same name would be overwritten.
-GENERATED_PAGES = {"tillganglighet.md": "skrivs av bygget från extra.stodlanken.accessibility"}
+# --- one editor Markdown file --------------------------------------------------------------
 
 
-def content_problems(docs_dir: Path, root: Path, *, blog_dir: str, transcripts: list[str]) -> list[Problem]:
-    """Every editor Markdown file: about pages, posts and their transcripts (src_uris relative to docs_dir)."""
-    problems: list[Problem] = []
-    docs_dir = Path(docs_dir)
-    posts_dir = docs_dir / blog_dir / "posts"
-    pages = [path for path in sorted(docs_dir.rglob("*.md")) if path.parent != posts_dir and posts_dir not in path.parents]
-    posts = sorted(posts_dir.glob("*.md")) if posts_dir.is_dir() else []
-    for path in pages + posts + [docs_dir / uri for uri in transcripts]:
-        rel = relpath(path, root)
-        src_uri = path.relative_to(docs_dir).as_posix()
-        if src_uri in GENERATED_PAGES:
-            problems.append(Problem(rel, None, "(fil)", GENERATED_PAGES[src_uri], "ta bort filen"))
-            continue
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue  # the post loader reports files it cannot read
-        front = _FRONT_MATTER.match(text) if path.suffix == ".md" else None
-        first_line = 1 + (front.group(0).count("\n") if front else 0)
-        body = text[front.end():] if front else text
-        problems += source_problems(body, rel, first_line=first_line)
-        problems += video_link_problems(body, rel, page_dir=path.parent, first_line=first_line)
-    return problems
+def markdown_problems(body: str, rel: str, *, first_line: int, page_dir: Path) -> list[Problem]:
+    """Everything in an editor's Markdown (after its front matter) that `clean` removes, and
+    its video-link mistakes. hooks/stodlanken/pages.py reads every file once and asks here."""
+    return source_problems(body, rel, first_line=first_line) + video_link_problems(body, rel, page_dir=page_dir, first_line=first_line)

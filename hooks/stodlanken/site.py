@@ -20,7 +20,6 @@ from stodlanken.media import docs_media_problems
 from stodlanken.pages import Pages
 from stodlanken.posts import Post, load_posts
 from stodlanken.problems import Problem, load_yaml
-from stodlanken.sanitize import content_problems
 from stodlanken.settings import Settings, read_settings
 
 if TYPE_CHECKING:
@@ -120,8 +119,7 @@ def read(root: Path, docs_dir: Path, options: object, today: date, *, site_url: 
         guardian_age=numbers["guardian_age"],
     )
     problems += docs_media_problems(docs_dir, root, blog_dir=BLOG_DIR)
-    markdown_problems = content_problems(docs_dir, root, blog_dir=BLOG_DIR, transcripts=[post.transcript for post in posts if post.transcript])
-    site = Site(root, directory, posts, problems + directory_problems + post_problems + markdown_problems, settings)
+    site = Site(root, directory, posts, problems + directory_problems + post_problems, settings)
     site.pages, page_problems = pages.scan(docs_dir, root, posts, BLOG_DIR, _generated_pages(site))
     site.problems += page_problems + reach.check_slugs(reach.targets(site)) + _config_problems(root)
     return site

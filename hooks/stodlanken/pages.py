@@ -100,8 +100,15 @@ def scan(docs_dir: Path, root: Path, posts: list[Post], blog_dir: str, generated
                          "ta bort filen, eller använd den som transcript: i ett inlägg", warning=True)
                  for src_uri, rel in unused if posixpath.basename(src_uri) not in named]
 
-    held = {post.src_uri: post for post in posts if not post.published}
-    known = set(texts) | generated
+    unlinked = _check_links(texts, docs_dir, root, {post.src_uri: post for post in posts if not post.published},
+                            refused, set(texts) | generated, problems)
+    return Pages(frozenset(refused), unlinked, dropped), problems
+
+
+def _check_links(texts: dict[str, str], docs_dir: Path, root: Path, held: dict[str, Post], refused: set[str],
+                 known: set[str], problems: list[Problem]) -> dict[str, frozenset[str]]:
+    """Problems of the links of every page and post that may be published; the links to
+    show as plain text, per page (they go to a post or page that is not published)."""
     unlinked: dict[str, frozenset[str]] = {}
     for src_uri, text in texts.items():
         if src_uri in refused or src_uri in held:
@@ -128,7 +135,7 @@ def scan(docs_dir: Path, root: Path, posts: list[Post], blog_dir: str, generated
                 problems.append(Problem(rel, line, "(länk)", f"filen ”{target}” finns inte", "lägg filen i docs/ eller rätta länken"))
         if dead:
             unlinked[src_uri] = frozenset(dead)
-    return Pages(frozenset(refused), unlinked, dropped), problems
+    return unlinked
 
 
 def unlink(markdown: str, targets: frozenset[str]) -> str:

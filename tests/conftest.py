@@ -33,6 +33,15 @@ TODAY = date.fromisoformat(BUILD_DATE)
 os.environ["STODLANKEN_TODAY"] = BUILD_DATE
 
 
+def preview_env() -> dict[str, str]:
+    """The environment for a `mkdocs serve` the tests start. Under `faketime -f +400d make test`
+    (the check that nothing reads the real calendar) libfaketime also shifts the monotonic
+    clock, and the preview's rebuild loop, which waits on that clock, never wakes up after an
+    edit. Timers are not the calendar: the preview keeps the real monotonic clock. (Set here
+    only: changing it in the running test process makes libfaketime's clock jump there.)"""
+    return {**os.environ, "FAKETIME_DONT_FAKE_MONOTONIC": "1"}
+
+
 @dataclass
 class Build:
     ok: bool

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import MKDOCS, ROOT, copy_project, free_port, run_build
+from conftest import MKDOCS, ROOT, copy_project, free_port, preview_env, run_build
 
 POSTS = "docs/inlagg/posts"
 SERVICES = "support_directory/services"
@@ -146,7 +146,7 @@ def _serve(project: Path) -> tuple[str, list[str]]:
     """`mkdocs serve` as `make serve` runs it; the problems listed at the top of the home page."""
     port = free_port()
     process = subprocess.Popen([*MKDOCS, "serve", "--livereload", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-                               cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                               cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=preview_env())
     try:
         deadline = time.monotonic() + 120
         while True:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import MKDOCS, free_port
+from conftest import MKDOCS, free_port, preview_env
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def start_preview():
         port = free_port()
         process = subprocess.Popen(
             [*MKDOCS, "serve", "--livereload", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=preview_env(),
         )
         processes.append(process)
         url = f"http://127.0.0.1:{port}/"

@@ -57,6 +57,12 @@ CASES = {
         PODCAST.format(title="Zebrafink tre", media="posts/media/", participants="  - ref: p1\n    consent: pending\n"),
         ": (mapp): ser ut som ett inlägg men ligger utanför inläggsmappen",
     ),
+    # ... and one with a key written twice too: still recognised as a post.
+    "one-folder-up-with-a-repeated-key": (
+        Path("docs/zebrafink-nio.md"),
+        PODCAST.format(title="Zebrafink nio", media="inlagg/posts/media/", participants=APPROVED).replace("type: podcast", "type: podcast\ntype: podcast"),
+        ": (mapp): ser ut som ett inlägg men ligger utanför inläggsmappen",
+    ),
     # a post in a subfolder of the posts folder.
     "subfolder": (
         POSTS / "2026" / "zebrafink-fyra.md",

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import UNSAFE_POST, copy_project, run_build, unsafe_post_project
 
 HELP_NUMBERS = ("112", "116111", "90101")  # 112, BRIS, Självmordslinjen
@@ -103,10 +105,15 @@ def test_a_broken_situation_icon_keeps_every_emergency_number_on_every_page(tmp_
     assert (result.site_dir / "stod" / "tjanst" / "bris" / "index.html").is_file()  # its page stays too
 
 
-def test_an_emergency_service_with_an_error_elsewhere_keeps_its_line(tmp_path):
+@pytest.mark.parametrize("mistake", [
+    ("verified: ", "verified: inte "),  # an unreadable date
+    ("verified: ", "anonymous: true\nverified: "),  # a key written twice: the file is still read for its number
+])
+def test_an_emergency_service_with_an_error_elsewhere_keeps_its_line(tmp_path, mistake):
     project = copy_project(tmp_path / "project")
     bris = project / "support_directory" / "services" / "bris.yml"
-    bris.write_text(bris.read_text(encoding="utf-8").replace("verified: ", "verified: inte ", 1), encoding="utf-8")
+    assert "anonymous: true" in bris.read_text(encoding="utf-8")
+    bris.write_text(bris.read_text(encoding="utf-8").replace(*mistake, 1), encoding="utf-8")
     result = run_build(project, strict=False, site_dir=tmp_path / "site")
     assert result.ok and _error_lines(result.output, "support_directory/services/bris.yml"), result.output
     assert not (result.site_dir / "stod" / "tjanst" / "bris").exists()  # no page from a broken file

@@ -504,7 +504,9 @@ def _load_services(folder: Path, root: Path, today: date, directory: Directory, 
 
 def _load_service(path: Path, rel: str, sid: str, today: date, providers: dict[str, Provider], situation_ids: set[str], broken: _Broken, problems: list[Problem], salvaged: dict[str, EmergencyLine]) -> Service | str | None:
     checker = _File(rel, problems)
+    before = len(problems)
     data = load_yaml(path, rel, problems)
+    checker.ok = len(problems) == before  # a repeated key: no page, but its number may still be salvaged
     if data is None:
         if not any(p.path == rel for p in problems):
             checker.error("(fil)", None, "filen är tom", "skriv tjänstens fält, se DESIGN.md eller en annan fil i services/")

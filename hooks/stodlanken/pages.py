@@ -30,7 +30,7 @@ from urllib.parse import unquote
 import yaml
 
 from stodlanken.posts import TYPE_LABELS, Post, is_post_page
-from stodlanken.problems import FRONT_MATTER, Problem, mkdocs_cannot_read, page_key_problem, parse_yaml, relpath, yaml_problems
+from stodlanken.problems import FRONT_MATTER, DuplicateKeys, Problem, mkdocs_cannot_read, page_key_problem, parse_yaml, relpath, yaml_problems
 from stodlanken.sanitize import markdown_problems, without_code
 
 # What MkDocs reads as Markdown, in any letter case an editor's computer may save.
@@ -169,9 +169,13 @@ def _page_verdict(src_uri: str, rel: str, text: str, front, blog_dir: str, probl
     if front:
         try:
             parsed = parse_yaml(front.group(1) or "", line_offset=1)
-            meta = parsed if isinstance(parsed, dict) else {}
-        except yaml.YAMLError as error:
+        except DuplicateKeys as error:  # still read, so that post front matter is recognised
             problems.extend(yaml_problems(error, rel, line_offset=1))
+            parsed = error.data
+        except yaml.YAMLError as error:  # MkDocs cannot read it either: mkdocs_cannot_read below
+            problems.extend(yaml_problems(error, rel, line_offset=1))
+            parsed = None
+        meta = parsed if isinstance(parsed, dict) else {}
     posts_dir = f"{blog_dir}/posts/"
     if why := mkdocs_cannot_read(text):
         # MkDocs would publish the front matter as the page's text.

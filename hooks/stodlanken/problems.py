@@ -58,9 +58,10 @@ class DuplicateKeys(yaml.YAMLError):
     """A mapping names the same key twice. YAML keeps the last one without a word, which
     would let `consent: withdrawn` above an old `consent: approved` publish a post."""
 
-    def __init__(self, keys: list[tuple[str, int]]):
+    def __init__(self, keys: list[tuple[str, int]], data: Any = None):
         super().__init__(", ".join(f"{key} (rad {line})" for key, line in keys))
         self.keys = keys  # (key, 1-based line of the repeated key)
+        self.data = data  # what YAML made of it (the last of equal keys wins)
 
 
 class _LineLoader(_SafeLoader):
@@ -123,7 +124,7 @@ def parse_yaml(text: str, *, line_offset: int = 0, tags: bool = False) -> Any:
     finally:
         loader.dispose()
     if loader.duplicates:
-        raise DuplicateKeys(loader.duplicates)
+        raise DuplicateKeys(loader.duplicates, data)
     return data
 
 
@@ -139,13 +140,18 @@ def yaml_problems(error: yaml.YAMLError, rel: str, *, line_offset: int = 0) -> l
 
 
 def load_yaml(path: Path, rel: str, problems: list[Problem], *, tags: bool = False) -> Any:
-    """Read a YAML file; on a syntax error add its problems and return None."""
+    """Read a YAML file; on a syntax error add its problems and return None. A repeated key
+    is an error too, but the data comes back (the last one wins, as in YAML): a caller that
+    must refuse the record checks for new problems; the help row can still use its number."""
     try:
         return parse_yaml(path.read_text(encoding="utf-8-sig"), tags=tags)
     except OSError as error:
         problems.append(Problem(rel, None, "(fil)", f"kan inte läsas ({error.strerror})", "kontrollera att filen finns"))
     except UnicodeDecodeError:
         problems.append(Problem(rel, None, "(fil)", "är inte sparad som UTF-8", "spara filen igen som UTF-8 (i VS Code: Spara med kodning → UTF-8)"))
+    except DuplicateKeys as error:
+        problems.extend(yaml_problems(error, rel))
+        return error.data
     except yaml.YAMLError as error:
         problems.extend(yaml_problems(error, rel))
     return None

@@ -92,7 +92,7 @@ CASES = {
     "impossible-date-in-a-text-field": (
         POSTS / "zebrafink-atta.md",
         PODCAST.format(title="Zebrafink åtta", media="media/", participants=APPROVED).replace("type: podcast", "type: podcast\ncredits: 2026-13-45"),
-        ": (front matter): innehåller ett värde som MkDocs inte kan läsa",
+        ": (front matter): innehåller ett datum som inte finns, och då kan MkDocs inte läsa något av fälten",
     ),
 }
 

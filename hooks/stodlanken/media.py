@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -362,12 +363,10 @@ def docs_media_problems(docs_dir: Path, root: Path, *, blog_dir: str) -> list[Pr
     the people heard and seen, and captions or a transcript.
     """
     problems = []
-    for path in sorted(Path(docs_dir).rglob("*")):
+    docs_dir = Path(docs_dir)
+    posts_dir = docs_dir / blog_dir / "posts"
+    for path in _files_outside(docs_dir, posts_dir):
         uri = path.relative_to(docs_dir).as_posix()
-        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(docs_dir).parts):
-            continue  # MkDocs publishes no hidden files
-        if uri.startswith(f"{blog_dir}/posts/"):
-            continue
         ext, rel = path.suffix.lower(), relpath(path, root)
         if ext in _FORMATS:
             if problem := image_problem(path, Path(root) / CACHE_DIR):
@@ -379,6 +378,14 @@ def docs_media_problems(docs_dir: Path, root: Path, *, blog_dir: str) -> list[Pr
             problems.append(Problem(rel, None, "(fil)", "film och ljud publiceras bara i inlägg, där samtycke och undertexter kontrolleras",
                                     f"lägg filen i docs/{blog_dir}/posts/media/ och gör ett inlägg av den"))
     return problems
+
+
+def _files_outside(docs_dir: Path, posts_dir: Path):
+    """Every file in docs/ that MkDocs publishes (no hidden ones), in order, not looking into
+    the posts folder: its thousands of media files are checked with their posts."""
+    for folder, subfolders, names in os.walk(docs_dir):  # top-down, sorted below: a stable order
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith(".") and Path(folder, name) != posts_dir)
+        yield from (Path(folder, name) for name in sorted(names) if not name.startswith("."))
 
 
 def media_view(post, docs_dir: Path, url_of, cache_dir: Path | None = None) -> MediaView:

@@ -110,10 +110,11 @@ def _check_links(texts: dict[str, str], docs_dir: Path, root: Path, held: dict[s
     """Problems of the links of every page and post that may be published; the links to
     show as plain text, per page (they go to a post or page that is not published)."""
     unlinked: dict[str, frozenset[str]] = {}
+    docs = relpath(docs_dir, root)
     for src_uri, text in texts.items():
         if src_uri in refused or src_uri in held:
             continue
-        rel = f"{relpath(docs_dir, root)}/{src_uri}"
+        rel = f"{docs}/{src_uri}"
         dead = set()
         for line, target, image in _links(text):
             resolved = _resolve(src_uri, target)
@@ -172,12 +173,12 @@ def _page_verdict(src_uri: str, rel: str, text: str, front, blog_dir: str, probl
         except DuplicateKeys as error:  # still read, so that post front matter is recognised
             problems.extend(yaml_problems(error, rel, line_offset=1))
             parsed = error.data
-        except yaml.YAMLError as error:  # MkDocs cannot read it either: mkdocs_cannot_read below
+        except yaml.YAMLError as error:  # MkDocs cannot read it either, and would publish it as text
             problems.extend(yaml_problems(error, rel, line_offset=1))
-            parsed = None
+            return "refused"
         meta = parsed if isinstance(parsed, dict) else {}
     posts_dir = f"{blog_dir}/posts/"
-    if why := mkdocs_cannot_read(text):
+    if why := mkdocs_cannot_read(text, meta):
         # MkDocs would publish the front matter as the page's text.
         problems.append(Problem(rel, None, "(front matter)", f"{why}; sidan publiceras inte",
                                 "rätta datumen (ÅÅÅÅ-MM-DD) och avsluta front matter med --- och en ny rad"))

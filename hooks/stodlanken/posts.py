@@ -427,7 +427,7 @@ def _read_front_matter(path: Path, check: _Checker) -> LineDict | None:
     if not isinstance(meta, dict):
         check.error(2, "(front matter)", "är inte en lista av fält", "skriv ett fält per rad: namn: värde")
         return None
-    check.unreadable = mkdocs_cannot_read(text)  # reported in _load_post unless a field's own error says why
+    check.unreadable = mkdocs_cannot_read(text, meta)  # reported in _load_post unless a field's own error says why
     return meta
 
 

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 import yaml
-from mkdocs.utils.meta import get_data
+from mkdocs.utils.meta import YAML_RE as MKDOCS_FRONT_MATTER
 
 # Ids and file names that become addresses: short ASCII, as typed from a story or a poster.
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -38,6 +38,7 @@ class LineDict(dict):
 
     line: int = 0
     key_lines: dict[str, int]
+    impossible_dates: bool = False  # (top level) a value YAML takes for a date that does not exist
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
@@ -98,6 +99,7 @@ def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
     try:
         return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
     except ValueError:
+        loader.impossible_dates = True
         return loader.construct_scalar(node)
 
 
@@ -118,11 +120,13 @@ def parse_yaml(text: str, *, line_offset: int = 0, tags: bool = False) -> Any:
     if tags:
         Loader.add_multi_constructor("", lambda loader, suffix, node: None)
     loader = Loader(text)
-    loader.duplicates = []
+    loader.duplicates, loader.impossible_dates = [], False
     try:
         data = loader.get_single_data()
     finally:
         loader.dispose()
+    if isinstance(data, LineDict):
+        data.impossible_dates = loader.impossible_dates
     if loader.duplicates:
         raise DuplicateKeys(loader.duplicates, data)
     return data
@@ -157,20 +161,22 @@ def load_yaml(path: Path, rel: str, problems: list[Problem], *, tags: bool = Fal
     return None
 
 
-def mkdocs_cannot_read(text: str) -> str | None:
-    """Why MkDocs would not read this page's front matter, or None.
+def mkdocs_cannot_read(text: str, meta: Any) -> str | None:
+    """Why MkDocs would not read this page's front matter (`meta`, as `parse_yaml` read it), or None.
 
     MkDocs parses front matter itself (`mkdocs.utils.meta.get_data`), and when it cannot —
     no line break after the closing `---`, or a value such as `2026-13-45` that YAML takes
     for a date and then refuses — it keeps the whole front matter as the page's text, and
     publishes it: a post's `participants` included. So what MkDocs cannot read is an error.
+    (Both are known from our own reading: no second, slower parse of every page.)
     """
-    if not text.startswith("---") or get_data(text)[1]:
+    if not text.startswith("---") or not isinstance(meta, dict) or not meta:
         return None
-    closing = re.match(r"^---[ \t]*\r?\n(?:.*?\r?\n)?---[ \t]*", text, re.S)
-    if closing and closing.end() == len(text):
+    if not MKDOCS_FRONT_MATTER.match(text):  # (files are read with universal newlines, as MkDocs reads them)
         return "sista raden --- har ingen radbrytning efter sig"
-    return "innehåller ett värde som MkDocs inte kan läsa (till exempel ett datum som inte finns)"
+    if getattr(meta, "impossible_dates", False):
+        return "innehåller ett datum som inte finns, och då kan MkDocs inte läsa något av fälten"
+    return None
 
 
 # The front matter of a Markdown file: between a first line `---` and the next `---`.
@@ -218,6 +224,11 @@ def as_date(value: Any) -> date | None:
 
 def relpath(path: Path, root: Path) -> str:
     """Path relative to the project root, as editors see it in Git."""
+    if ".." not in path.parts:
+        try:  # the common case, without resolving links (a system call per part, per file)
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            pass
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -127,7 +127,7 @@ def read(root: Path, docs_dir: Path, options: object, today: date, *, site_url: 
 
 def _generated_pages(site: Site) -> set[str]:
     """The pages the hooks add (src_uris), so that a link to one is not a broken link."""
-    found = {directory_pages.DIRECTORY_URI, directory_pages.EMERGENCY_URI, "tillganglighet.md"}
+    found = {directory_pages.DIRECTORY_URI, directory_pages.EMERGENCY_URI, *pages.GENERATED_PAGES}
     found |= {directory_pages.situation_uri(situation.id) for situation in site.directory.situations}
     found |= {directory_pages.service_uri(service_id) for service_id in site.directory.services}
     return found | {f"{BLOG_DIR}/sida/{number}.md" for number in range(2, len(site.posts) + 2)}

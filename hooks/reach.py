@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-log = logging.getLogger("mkdocs.hooks.reach")
 CACHE_DIR = ".cache/stodlanken/cards"
 QR_CACHE_DIR = ".cache/stodlanken/qr"
 

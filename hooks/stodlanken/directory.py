@@ -199,11 +199,15 @@ class Directory:
     situations: list[Situation] = field(default_factory=list)
     providers: dict[str, Provider] = field(default_factory=dict)
     services: dict[str, Service] = field(default_factory=dict)  # inactive and invalid ones left out
-    emergency: list[Service] = field(default_factory=list)  # in emergency.yml order
     emergency_lines: list[EmergencyLine] = field(default_factory=list)  # the help row: never empty
     salvaged: dict[str, EmergencyLine] = field(default_factory=dict)  # name + phone from files with errors
     invalid: set[str] = field(default_factory=set)  # ids of service files with errors (no page made)
     inactive: set[str] = field(default_factory=set)  # ids of services with status: inactive
+
+    @property
+    def emergency(self) -> list[Service]:
+        """The emergency services with a page, in emergency.yml order."""
+        return [line.service for line in self.emergency_lines if line.service is not None]
 
     def situation(self, situation_id: str) -> Situation | None:
         return next((s for s in self.situations if s.id == situation_id), None)
@@ -233,7 +237,7 @@ def load_directory(path: Path, *, root: Path, today: date) -> tuple[Directory, l
         problems.append(Problem(relpath(services_dir, root), None, "(mapp)", "mappen saknas", "skapa mappen och lägg en fil per tjänst i den, t.ex. services/bris.yml"))
     else:
         _load_services(services_dir, root, today, directory, situation_ids, broken, problems)
-    directory.emergency, directory.emergency_lines = _load_emergency(path / "emergency.yml", root, directory, problems)
+    directory.emergency_lines = _load_emergency(path / "emergency.yml", root, directory, problems)
     return directory, problems
 
 
@@ -730,13 +734,12 @@ def _verified(checker: _File, data: LineDict, today: date) -> date | None:
     return verified
 
 
-def _load_emergency(path: Path, root: Path, directory: Directory, problems: list[Problem]) -> tuple[list[Service], list[EmergencyLine]]:
-    """The valid emergency services, and the help row: those plus what could be salvaged
+def _load_emergency(path: Path, root: Path, directory: Directory, problems: list[Problem]) -> list[EmergencyLine]:
+    """The help row: the valid emergency services, plus what could be salvaged
     (name and number) from files with errors, so that a mistake elsewhere in a file never
     takes a number away from the help row of a preview or a non-strict build."""
     before = len(problems)
     checker, items = _list_file(path, root, problems, "`- bris`")
-    emergency: list[Service] = []
     lines: list[EmergencyLine] = []
     seen: set[str] = set()
     for index, sid in enumerate(items):
@@ -746,7 +749,6 @@ def _load_emergency(path: Path, root: Path, directory: Directory, problems: list
             checker.error(f"[{index + 1}]", line, f"{sid!r} står redan i listan", "ta bort raden")
         elif sid in directory.services:
             service = directory.services[sid]
-            emergency.append(service)
             lines.append(EmergencyLine(sid, service.name, service.phone, service))
         elif sid in directory.inactive:
             checker.error(f"[{index + 1}]", line, f"tjänsten {sid!r} är inaktiv", "ta bort raden eller ändra tjänstens status")
@@ -762,4 +764,4 @@ def _load_emergency(path: Path, root: Path, directory: Directory, problems: list
                       "lista tjänster att ringa direkt, t.ex. `- \"112\"`, `- bris` och `- mind-sjalvmordslinjen`")
     if not any(entry.phone for entry in lines):
         lines.append(FALLBACK_EMERGENCY)
-    return emergency, lines
+    return lines

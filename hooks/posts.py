@@ -153,11 +153,13 @@ def _publish_clean_media(files, shown: list[posts.Post], preview: bool, config) 
     """Every image, recording and caption file that reaches `site/` is a clean copy named by
     its content: `inlagg/posts/media/kim-andersson.mp3` is published as `inlagg/media/<hash>.mp3`."""
     post_images = posts.published_images(shown, preview=preview)
+    # A film's poster is shown by <video poster>, which takes one image: no smaller copies.
+    pictured = {uri for post in shown for uri in post.images if not (post.type == "film" and uri == post.poster)}
     docs_images = {file.src_uri for file in files if _is_docs_image(file, config)} - post_images
     images = sorted(post_images | docs_images)
     media.make_renditions([Path(file.abs_src_path) for uri in images if (file := files.get_file_from_path(uri))], _image_cache(config))
     for uri in images:
-        _replace_with_clean_image(files, uri, config, sizes=uri in post_images)
+        _replace_with_clean_image(files, uri, config, sizes=uri in post_images and uri in pictured)
     for post in shown:
         for uri in (post.video, post.audio):
             if uri:

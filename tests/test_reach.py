@@ -57,7 +57,7 @@ def test_generated_paths_mirror_the_page_and_cannot_collide():
 def test_post_page_shares_its_card_with_absolute_urls_and_alt_text():
     target = _post("fem-stallen", "Fem ställen")
     share = reach.page_share("inlagg/fem-stallen/", "Fem ställen", "Kort text.", INFO, {target.path: target})
-    tags = {name: content for _, name, content in share.tags()}
+    tags = {name: content for _, name, content in share.tags}
     assert tags["og:url"] == "https://stodlanken.example.org/inlagg/fem-stallen/"
     assert tags["og:image"] == tags["twitter:image"] == "https://stodlanken.example.org/kort/inlagg/fem-stallen.png"
     assert tags["og:image:alt"] == "Film: Fem ställen. Stödlänken Helsingborg"
@@ -74,9 +74,9 @@ def test_other_pages_share_the_site_card():
 
 def test_open_graph_uses_property_and_twitter_uses_name():
     share = reach.site_share(INFO, url=None)
-    for attribute, name, _ in share.tags():
+    for attribute, name, _ in share.tags:
         assert attribute == ("property" if name.startswith("og:") else "name")
-    assert "og:url" not in {name for _, name, _ in share.tags()}
+    assert "og:url" not in {name for _, name, _ in share.tags}
 
 
 def test_short_link_page_redirects_without_javascript_and_is_not_indexed():

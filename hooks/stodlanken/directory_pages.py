@@ -82,6 +82,11 @@ class ContactLink:
     href: str | None  # None for a visiting address (plain text)
     detail: str = ""  # e.g. the web site's host name
 
+    @property
+    def external(self) -> bool:
+        """A link to another site (rel="noopener noreferrer")."""
+        return (self.href or "").startswith("https:")
+
 
 @dataclass(frozen=True)
 class ServiceView:

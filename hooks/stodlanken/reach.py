@@ -173,6 +173,7 @@ class Share:
     short_display: str = ""
     poster: str = ""  # relative to the site root
 
+    @property
     def tags(self) -> list[tuple[str, str, str]]:
         """(attribute, name, content) of every <meta>: `property` for Open Graph, `name` for Twitter."""
         og = [
@@ -274,6 +275,7 @@ class Poster:
     page: str  # the page the QR code leads to, relative to the site root
     page_url: str  # absolute: what the QR code says
     address: str  # the short link to type, e.g. "stodlanken.example.org/l/hemma"
+    short: str  # the short link, relative to the site root: "l/hemma/"
     qr: str
     qr_alt: str
     card: str
@@ -290,6 +292,7 @@ def poster(target: Target, info: SiteInfo) -> Poster:
         page=target.path,
         page_url=info.absolute(target.path),
         address=info.display(target.short),
+        short=target.short,
         qr=target.qr,
         qr_alt=f"QR-kod till {info.display(target.path)}",
         card=target.card,
@@ -307,7 +310,7 @@ def short_link_html(target: Target, share: Share, info: SiteInfo, *, quick_exit:
     page = info.absolute(target.path)
     relative = "../../" + target.path  # from /l/<slug>/: works on any host, also in `mkdocs serve`
     meta = "\n".join(
-        f'  <meta {attribute}="{html.escape(name)}" content="{html.escape(content)}">' for attribute, name, content in share.tags()
+        f'  <meta {attribute}="{html.escape(name)}" content="{html.escape(content)}">' for attribute, name, content in share.tags
     )
     return (
         "<!doctype html>\n"

@@ -1,0 +1,22 @@
+"""Unit tests for stodlanken.shell: what every page's layout is given."""
+
+from __future__ import annotations
+
+from stodlanken import shell
+
+
+def test_direction_follows_the_language():
+    assert [shell.text_direction(lang) for lang in ("sv", "en", "ar", "fa-IR", "he", "ur", "so", "ti")] == \
+        ["ltr", "ltr", "rtl", "rtl", "rtl", "rtl", "ltr", "ltr"]
+
+
+def test_root_is_the_way_to_the_site_root_ending_in_a_slash():
+    assert [shell.root_of(base) for base in (".", "..", "../..", "/", "")] == ["./", "../", "../../", "/", "/"]
+
+
+def test_title_description_and_own_heading():
+    page = shell.shell(lang="sv", title="Om oss", site_name="Stödlänken", description=None,
+                       site_description="Stöd för unga", content="<h1 id='om'>Om oss</h1>")
+    assert (page.title, page.description, page.has_h1, page.dir) == ("Om oss – Stödlänken", "Stöd för unga", True, "ltr")
+    home = shell.shell(lang="ar", title=None, site_name="Stödlänken", description="X", site_description="Y")
+    assert (home.title, home.description, home.has_h1, home.dir) == ("Stödlänken", "X", False, "rtl")

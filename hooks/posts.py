@@ -27,7 +27,8 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
-from stodlanken import home, media, posts, recordings, site
+from stodlanken import home, media, recordings, site
+from stodlanken import post_loader as posts
 from stodlanken.problems import relpath
 
 log = logging.getLogger("mkdocs.hooks.posts")

@@ -1,4 +1,4 @@
-"""Unit tests for hooks/stodlanken/posts.py: the front matter contract and the consent gate."""
+"""Unit tests for hooks/stodlanken/post_loader.py: the front matter contract and the consent gate."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from stodlanken.posts import (
+from stodlanken.post_loader import (
     TYPE_LABELS,
     block_placeholder,
     insert_blocks,
@@ -400,7 +400,7 @@ def test_a_video_with_location_data_is_published_without_it(copy_example):
     from datetime import date
 
     from stodlanken import recordings
-    from stodlanken.posts import load_posts
+    from stodlanken.post_loader import load_posts
 
     project = copy_example()
     video = project / "docs" / "inlagg" / "posts" / "media" / "vart-vander-jag-mig.mp4"

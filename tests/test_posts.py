@@ -9,18 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from stodlanken.post_loader import (
-    TYPE_LABELS,
-    block_placeholder,
-    insert_blocks,
-    is_post_page,
-    list_pages,
-    load_posts,
-    post_markdown,
-    published_images,
-    support_links,
-    unpublished_files,
-)
+from stodlanken.post_loader import load_posts, published_images, unpublished_files
+from stodlanken.post_pages import block_placeholder, insert_blocks, list_pages, post_markdown, support_links
+from stodlanken.posts import TYPE_LABELS, is_post_page
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_MEDIA = ROOT / "docs" / "inlagg" / "posts" / "media"

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from stodlanken import pages
-from stodlanken.post_loader import Post
+from stodlanken.posts import Post
 from stodlanken.sanitize import clean, source_problems
 
 

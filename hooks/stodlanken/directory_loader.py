@@ -1,4 +1,4 @@
-"""The support directory (`support_directory/`): typed records, loaded and validated once.
+"""The support directory (`support_directory/`): read and checked once per build, into a `Directory`.
 
 Every mistake in every file is collected in one pass, as one `Problem` line each, so an
 editor can fix them all before the next build. A record with an error is left out of the
@@ -11,64 +11,19 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from stodlanken.hours import Hours, parse_hours
+from stodlanken.directory import (
+    CONTACT_WAYS, FALLBACK_EMERGENCY, KINDS, LANGUAGES, STATUSES, Address, Ages, Contact, Directory, EmergencyLine, Phone,
+    Provider, Service, Situation,
+)
+from stodlanken.hours import parse_hours
 from stodlanken.problems import SLUG_RE, LineDict, LineList, Problem, as_date, load_yaml, relpath
 
-KINDS = {
-    "kommun": "Kommun",
-    "region": "Region",
-    "ideell": "Ideell organisation",
-    "nationell": "Nationell",
-}
-STATUSES = ("active", "temporarily_closed", "inactive")
-CONTACT_WAYS = ("phone", "sms", "chat", "email", "web", "visit")
-CONTACT_LABELS = {
-    "phone": "Ring",
-    "sms": "Sms:a",
-    "chat": "Chatta",
-    "email": "Mejla",
-    "web": "Webbplats",
-    "visit": "Besök",
-}
-# Swedish names of the languages editors are likely to list (ISO 639 codes).
-LANGUAGES = {
-    "sv": "svenska",
-    "en": "engelska",
-    "ar": "arabiska",
-    "prs": "dari",
-    "fa": "persiska",
-    "so": "somaliska",
-    "ti": "tigrinja",
-    "fi": "finska",
-    "fit": "meänkieli",
-    "se": "nordsamiska",
-    "smj": "lulesamiska",
-    "sma": "sydsamiska",
-    "yi": "jiddisch",
-    "rom": "romani",
-    "sgn-se": "svenskt teckenspråk",
-    "ku": "kurdiska",
-    "tr": "turkiska",
-    "pl": "polska",
-    "uk": "ukrainska",
-    "ru": "ryska",
-    "bs": "bosniska",
-    "hr": "kroatiska",
-    "sr": "serbiska",
-    "es": "spanska",
-    "de": "tyska",
-    "fr": "franska",
-    "ps": "pashto",
-    "am": "amhariska",
-    "th": "thai",
-    "zh": "kinesiska",
-}
 VERIFIED_WARNING_DAYS = 180
 VERIFIED_STALE_DAYS = 365  # older: the service's page warns that its facts may be out of date
 SUMMARY_MAX = 200
@@ -79,144 +34,6 @@ _POSTAL_CODE = re.compile(r"^\d{3} ?\d{2}$")
 # A script or inline-data scheme is never wanted, in a URL or inside Markdown text.
 _DANGEROUS = re.compile(r"(?i)\b(?:javascript|vbscript|livescript)\s*:|\bdata\s*:\s*[a-z]+/[a-z0-9.+-]+\s*[;,]")
 
-
-# --- records -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Situation:
-    id: str
-    title: str
-    intro: str
-    icon: str  # a Material icon path, e.g. "material/emoticon-sad-outline"
-
-
-@dataclass(frozen=True)
-class Provider:
-    id: str
-    name: str
-    kind: str  # kommun | region | ideell | nationell
-    url: str
-
-    @property
-    def kind_label(self) -> str:
-        return KINDS[self.kind]
-
-
-@dataclass(frozen=True)
-class Phone:
-    display: str  # as the editor wrote it, e.g. "020-50 50 50"
-    tel: str  # what goes after tel: or sms:, e.g. "020505050"
-
-
-@dataclass(frozen=True)
-class Address:
-    street: str
-    postal_code: str
-    city: str
-
-    def __str__(self) -> str:
-        return f"{self.street}, {self.postal_code} {self.city}"
-
-
-@dataclass(frozen=True)
-class Contact:
-    phone: Phone | None = None
-    sms: Phone | None = None
-    chat: str | None = None
-    email: str | None = None
-    web: str | None = None
-    visit: Address | None = None
-
-    @property
-    def ways(self) -> tuple[str, ...]:
-        """The contact ways this service has, in CONTACT_WAYS order."""
-        return tuple(way for way in CONTACT_WAYS if getattr(self, way) is not None)
-
-
-@dataclass(frozen=True)
-class Ages:
-    min: int | None = None
-    max: int | None = None
-
-    def __str__(self) -> str:
-        if self.min is not None and self.max is not None:
-            return f"{self.min}–{self.max} år"
-        if self.min is not None:
-            return f"från {self.min} år"
-        if self.max is not None:
-            return f"upp till {self.max} år"
-        return ""
-
-
-@dataclass(frozen=True)
-class Service:
-    id: str
-    name: str
-    provider: Provider
-    situations: tuple[str, ...]
-    summary: str
-    phone: Phone | None  # the same as contact.phone
-    contact: Contact
-    verified: date
-    source: str
-    description: str = ""  # Markdown; rendered without raw HTML
-    ages: Ages | None = None
-    anonymous: bool | None = None  # None: not stated
-    free: bool | None = None  # None: not stated
-    languages: tuple[str, ...] = ()  # ISO 639 codes, keys of LANGUAGES
-    hours: Hours | None = None  # None: "se webbplatsen"
-    status: str = "active"  # active | temporarily_closed
-    alert: str = ""
-    path: str = ""  # the YAML file, relative to the project root
-    stale: bool = False  # `verified` more than VERIFIED_STALE_DAYS ago: the page says so
-
-
-    @property
-    def language_names(self) -> tuple[str, ...]:
-        return tuple(LANGUAGES[code] for code in self.languages)
-
-
-@dataclass(frozen=True)
-class EmergencyLine:
-    """One line of the help row and /akut/: what it takes to call, even when the service's file
-    has an error elsewhere (then `service` is None and there is no page to link)."""
-
-    id: str
-    name: str
-    phone: Phone | None
-    service: Service | None
-
-
-# When no emergency line can be shown at all (emergency.yml broken or every file in it broken):
-# a support site must still say how to call for help. 112 is always right (facts.md: "112 –
-# SOS Alarm, phone 112, always open"), and the problem lines say what to fix.
-FALLBACK_EMERGENCY = EmergencyLine("112", "SOS Alarm", Phone("112", "112"), None)
-
-
-@dataclass
-class Directory:
-    situations: list[Situation] = field(default_factory=list)
-    providers: dict[str, Provider] = field(default_factory=dict)
-    services: dict[str, Service] = field(default_factory=dict)  # inactive and invalid ones left out
-    emergency_lines: list[EmergencyLine] = field(default_factory=list)  # the help row: never empty
-    salvaged: dict[str, EmergencyLine] = field(default_factory=dict)  # name + phone from files with errors
-    invalid: set[str] = field(default_factory=set)  # ids of service files with errors (no page made)
-    inactive: set[str] = field(default_factory=set)  # ids of services with status: inactive
-
-    @property
-    def emergency(self) -> list[Service]:
-        """The emergency services with a page, in emergency.yml order."""
-        return [line.service for line in self.emergency_lines if line.service is not None]
-
-    def situation(self, situation_id: str) -> Situation | None:
-        return next((s for s in self.situations if s.id == situation_id), None)
-
-    def services_for(self, situation_id: str) -> list[Service]:
-        return [s for s in self.services.values() if situation_id in s.situations]
-
-
-# --- loading -------------------------------------------------------------------------
 
 
 def load_directory(path: Path, *, root: Path, today: date) -> tuple[Directory, list[Problem]]:

@@ -17,7 +17,7 @@ import markdown
 import yaml
 from markupsafe import Markup
 
-from stodlanken.directory_loader import CONTACT_LABELS, CONTACT_WAYS, KINDS, Directory, Service, Situation
+from stodlanken.directory import CONTACT_LABELS, CONTACT_WAYS, KINDS, Directory, Service, Situation
 from stodlanken.hours import Hours
 from stodlanken.opendata import jsonld
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stodlanken.directory_loader import EmergencyLine, Situation
-from stodlanken.post_loader import TYPE_LABELS, Post
+from stodlanken.directory import EmergencyLine, Situation
+from stodlanken.posts import TYPE_LABELS, Post
 from stodlanken.site import Site
 
 

@@ -13,11 +13,11 @@ import re
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from stodlanken.directory_loader import LANGUAGES
+from stodlanken.directory import LANGUAGES
 from stodlanken.hours import DAYS, Hours
 
 if TYPE_CHECKING:
-    from stodlanken.directory_loader import Directory, Provider, Service
+    from stodlanken.directory import Directory, Provider, Service
 
 # Fixed for ever: changing it changes every id in every export.
 NAMESPACE = uuid.UUID("4c0b7d53-2f0e-5b6a-9a53-73746f646c61")

@@ -29,7 +29,7 @@ from urllib.parse import unquote
 
 import yaml
 
-from stodlanken.post_loader import TYPE_LABELS, Post, is_post_page
+from stodlanken.posts import TYPE_LABELS, Post, is_post_page
 from stodlanken.problems import FRONT_MATTER, DuplicateKeys, Problem, mkdocs_cannot_read, page_key_problem, parse_yaml, relpath, yaml_problems
 from stodlanken.sanitize import markdown_problems, without_code
 

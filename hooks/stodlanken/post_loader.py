@@ -1,8 +1,7 @@
-"""Posts by young people: typed records, validation and the consent gate.
+"""Posts by young people: read and checked once per build, into `Post` records.
 
-A post is `docs/<blog_dir>/posts/<slug>.md` with the front matter of the design
-("Posts: front matter contract"). `load_posts` reads every post once, reports every
-mistake as a one-line `Problem`, and decides for each post whether it may be published:
+`load_posts` reads every post once, reports every mistake as a one-line `Problem`, and
+decides for each post whether it may be published:
 
 - invalid post (any error)                    -> held back, never published
 - a participant (or guardian) not approved    -> held back, `held_reason` says why
@@ -17,7 +16,6 @@ records for the gate; `Post` carries no participant data at all.
 from __future__ import annotations
 
 import re
-import secrets
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -28,28 +26,15 @@ import yaml
 from stodlanken import recordings
 from stodlanken.media import CACHE_DIR as IMAGE_CACHE_DIR
 from stodlanken.media import CAPTION_LANGUAGE, caption_language, image_problem, transcript_problem, webvtt_problem
+from stodlanken.posts import AUDIO_EXTS, CAPTION_EXTS, IMAGE_EXTS, TRANSCRIPT_EXTS, TYPE_LABELS, VIDEO_EXTS, Post, Slide, in_posts_dir, is_post_page
 from stodlanken.problems import (
     FRONT_MATTER, SLUG_RE, LineDict, LineList, Problem, as_date, mkdocs_cannot_read, page_key_problem, parse_yaml, relpath, yaml_problems,
 )
 
-TYPE_LABELS = {"film": "Film", "slideshow": "Bildspel", "podcast": "Podd", "text": "Text"}
-# Material Design icons shipped with the theme (`.icons/<name>.svg`): type is never colour alone.
-TYPE_ICONS = {
-    "film": "material/movie-open-outline",
-    "slideshow": "material/image-multiple-outline",
-    "podcast": "material/microphone-outline",
-    "text": "material/text-box-outline",
-}
 CONSENTS = ("approved", "pending", "withdrawn")
 SUMMARY_MAX = 160
 SLUG_MAX = 40
 REF_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,19}$")
-
-IMAGE_EXTS = (".jpg", ".jpeg", ".png", ".webp")
-VIDEO_EXTS = recordings.VIDEO_EXTS
-AUDIO_EXTS = recordings.AUDIO_EXTS
-CAPTION_EXTS = (".vtt",)
-TRANSCRIPT_EXTS = (".md", ".txt")
 
 # Keys of the contract, plus `draft` and Material's page keys `hide` and `search`. (The blog
 # plugin's `categories`, `pin` and `readtime` would do nothing here: they are unknown keys.)
@@ -65,74 +50,11 @@ _MEDIA_KEYS = {
     "text": {"poster", "poster_alt", "shows"},
 }
 _SLIDE_KEYS = {"image", "alt", "caption", "shows"}
-# Front matter keys that must never reach a template, the search index or any file.
-PRIVATE_KEYS = ("participants", "publish_from", "publish_until")
 
 _FILENAME_ALT_RE = re.compile(
     r"(\.(jpe?g|png|gif|webp|heic|svg|mp4|mov|webm)$)|^(img|dsc|dscn|dcim|pxl|photo|bild|image|screenshot)[\s_-]*\d+",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class Slide:
-    image: str  # src_uri
-    alt: str
-    caption: str | None = None
-
-
-@dataclass(frozen=True)
-class Post:
-    path: str  # relative to the project root, e.g. "docs/inlagg/posts/film.md"
-    src_uri: str  # relative to docs_dir, e.g. "inlagg/posts/film.md"
-    slug: str
-    title: str
-    date: date
-    type: str  # film | slideshow | podcast | text
-    summary: str
-    situations: tuple[str, ...] = ()
-    services: tuple[str, ...] = ()
-    credits: str | None = None
-    held_reason: str | None = None  # None: published; else why it is held back (Swedish)
-    valid: bool = True
-    # Media, every path a src_uri (relative to docs_dir); None when the type has none.
-    video: str | None = None
-    captions: str | None = None
-    poster: str | None = None
-    poster_alt: str | None = None
-    slides: tuple[Slide, ...] = ()
-    audio: str | None = None
-    transcript: str | None = None  # src_uri of the transcript file (Markdown)
-    duration: int | None = None  # seconds, podcasts
-
-    @property
-    def published(self) -> bool:
-        return self.held_reason is None
-
-    @property
-    def url(self) -> str:
-        """The post's page, relative to the site root: `inlagg/posts/<slug>.md` -> `inlagg/<slug>/`."""
-        return f"{PurePosixPath(self.src_uri).parent.parent}/{self.slug}/"
-
-    @property
-    def type_label(self) -> str:
-        return TYPE_LABELS.get(self.type, self.type)
-
-    @property
-    def type_icon(self) -> str:
-        return TYPE_ICONS.get(self.type, TYPE_ICONS["text"])
-
-    @property
-    def images(self) -> tuple[str, ...]:
-        """Images this post shows (posters and slides): these get their metadata stripped."""
-        found = [self.poster] + [slide.image for slide in self.slides]
-        return tuple(uri for uri in found if uri)
-
-    @property
-    def media_files(self) -> tuple[str, ...]:
-        """Every media file the post uses (src_uris), transcript included."""
-        found = [self.video, self.captions, self.audio, self.transcript, *self.images]
-        return tuple(dict.fromkeys(uri for uri in found if uri))
 
 
 def load_posts(
@@ -164,15 +86,6 @@ def load_posts(
     return posts, problems
 
 
-def is_post_page(src_uri: str, blog_dir: str) -> bool:
-    """A post is a Markdown file directly in `<blog_dir>/posts/`."""
-    path = PurePosixPath(src_uri)
-    return path.suffix == ".md" and path.parent == PurePosixPath(blog_dir, "posts")
-
-
-def in_posts_dir(src_uri: str, blog_dir: str) -> bool:
-    return src_uri.startswith(f"{blog_dir}/posts/")
-
 
 def unpublished_files(src_uris, posts: list[Post], blog_dir: str, *, preview: bool = False) -> set[str]:
     """The files that must not reach `site/`: held-back and invalid posts, and media no published post uses.
@@ -200,115 +113,6 @@ def unpublished_files(src_uris, posts: list[Post], blog_dir: str, *, preview: bo
 def published_images(posts: list[Post], *, preview: bool = False) -> set[str]:
     """Images of published (or previewed) posts: copied to `site/` re-encoded, without metadata."""
     return {uri for post in posts if post.published or (preview and post.valid) for uri in post.images}
-
-
-@dataclass(frozen=True)
-class SupportLink:
-    """One line of "Här får du stöd"."""
-
-    url: str  # the service's or situation's page, relative to the post
-    title: str
-    summary: str = ""
-    call: str | None = None  # tel: link, for a "Ring …" button
-    call_label: str | None = None
-
-
-def support_links(post: Post, directory, url_of) -> tuple[list[SupportLink], list[SupportLink]]:
-    """(services, situations) of the post, in its order; `url_of(path)` makes a site path page-relative."""
-    services = []
-    for service_id in post.services:
-        service = directory.services.get(service_id)
-        if service is None:  # inactive now: the post stays, the link goes
-            continue
-        phone = getattr(service, "phone", None)
-        services.append(SupportLink(
-            url_of(f"stod/tjanst/{service.id}/"), service.name, service.summary,
-            f"tel:{phone.tel}" if phone else None, f"Ring {phone.display}" if phone else None,
-        ))
-    situations = []
-    for situation_id in post.situations:
-        situation = directory.situation(situation_id)
-        if situation is not None:
-            situations.append(SupportLink(url_of(f"stod/{situation.id}/"), situation.title))
-    return services, situations
-
-
-TRANSCRIPT_HEADING = "Det här sägs i podden"
-# Our own blocks of a post's page, in order around the editor's text (see post_markdown).
-BLOCKS_BEFORE, BLOCKS_AFTER = ("lead", "media"), ("support",)
-# Unguessable, so that no editor's text is ever taken for a placeholder.
-_BLOCK_TOKEN = secrets.token_hex(8)
-
-
-def block_placeholder(name: str) -> str:
-    return f"stodlankenblock{_BLOCK_TOKEN}{name}"
-
-
-def post_markdown(body: str, *, transcript: str | None) -> str:
-    """The page's Markdown: placeholders for our lead (type + summary) and media, the editor's
-    text, the transcript, and a placeholder for "Här får du stöd".
-
-    Only what editors wrote goes through Markdown and the sanitizer (hooks/privacy.py);
-    `insert_blocks` puts our own HTML in afterwards, so it is never sanitised away.
-    """
-    parts = [block_placeholder(name) for name in BLOCKS_BEFORE] + [body.strip()]
-    if transcript is not None:
-        parts.append(f"## {TRANSCRIPT_HEADING} {{#transkription}}\n\n{transcript.strip()}")
-    parts += [block_placeholder(name) for name in BLOCKS_AFTER]
-    return "\n\n".join(part for part in parts if part) + "\n"
-
-
-def insert_blocks(page_html: str, blocks: dict[str, str]) -> str:
-    """Replace each placeholder paragraph by our own HTML block."""
-    for name, block in blocks.items():
-        page_html = page_html.replace(f"<p>{block_placeholder(name)}</p>", block.strip(), 1)
-    return page_html
-
-
-# --- where posts and the list of posts go -------------------------------------------
-
-
-def post_dest_uri(post: Post) -> str:
-    """`/inlagg/<slug>/`: short and readable in a story (the file name is the slug)."""
-    return f"{post.url}index.html"
-
-
-def media_dest_uri(uri: str, blog_dir: str) -> str:
-    """A post's media file is published beside the posts: `inlagg/posts/media/<hash>.mp3` ->
-    `inlagg/media/<hash>.mp3` (the address podcast feeds and shared links already use)."""
-    return uri.replace(f"{blog_dir}/posts/", f"{blog_dir}/", 1)
-
-
-@dataclass(frozen=True)
-class ListPage:
-    """One page of the list of posts: `/inlagg/`, then `/inlagg/sida/2/`, …"""
-
-    number: int  # from 1
-    count: int  # how many pages the list has
-    src_uri: str  # the editor's `<blog_dir>/index.md` for the first, generated after that
-    url: str  # relative to the site root
-    posts: tuple[Post, ...]
-
-
-def list_pages(posts: list[Post], blog_dir: str, per_page: int) -> list[ListPage]:
-    """Split the posts (newest first) into pages; there is always a first page, maybe empty."""
-    per_page = max(1, per_page)
-    chunks = [tuple(posts[start:start + per_page]) for start in range(0, len(posts), per_page)] or [()]
-    pages = []
-    for number, chunk in enumerate(chunks, start=1):
-        if number == 1:
-            src_uri, url = f"{blog_dir}/index.md", f"{blog_dir}/"
-        else:
-            src_uri, url = f"{blog_dir}/sida/{number}.md", f"{blog_dir}/sida/{number}/"
-        pages.append(ListPage(number, len(chunks), src_uri, url, chunk))
-    return pages
-
-
-def list_page_source(title: str, page: ListPage) -> str:
-    """Markdown of a generated list page. Its h1 is the title, escaped by the template,
-    so the editor's title needs no Markdown escaping."""
-    meta = {"title": f"{title}, sida {page.number} av {page.count}" if page.number > 1 else title, "search": False}
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
 
 
 # --- internals ---------------------------------------------------------------------

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from datetime import date
 
-from stodlanken.post_loader import TYPE_LABELS
+from stodlanken.posts import TYPE_LABELS
 from stodlanken.problems import SLUG_RE, Problem
 
 if TYPE_CHECKING:

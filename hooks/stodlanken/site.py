@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING
 from mkdocs.utils.yaml import yaml_load
 
 from stodlanken import directory_pages, pages, reach
-from stodlanken.directory_loader import Directory, load_directory
+from stodlanken.directory import Directory
+from stodlanken.directory_loader import load_directory
 from stodlanken.media import docs_media_problems
 from stodlanken.pages import Pages
-from stodlanken.post_loader import Post, load_posts
+from stodlanken.post_loader import load_posts
+from stodlanken.posts import Post
 from stodlanken.problems import Problem, load_yaml
 from stodlanken.settings import Settings, read_settings
 

@@ -1,0 +1,104 @@
+"""Posts by young people: the typed record every stage works with.
+
+A post is `docs/<blog_dir>/posts/<slug>.md` with the front matter of the design
+("Posts: front matter contract"). stodlanken/post_loader.py reads and checks it into a
+`Post`; stodlanken/consent.py decides whether it may be published; stodlanken/post_pages.py
+says where it goes and what its page shows. `Post` carries no participant data at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import PurePosixPath
+
+from stodlanken import recordings
+
+TYPE_LABELS = {"film": "Film", "slideshow": "Bildspel", "podcast": "Podd", "text": "Text"}
+# Material Design icons shipped with the theme (`.icons/<name>.svg`): type is never colour alone.
+TYPE_ICONS = {
+    "film": "material/movie-open-outline",
+    "slideshow": "material/image-multiple-outline",
+    "podcast": "material/microphone-outline",
+    "text": "material/text-box-outline",
+}
+
+IMAGE_EXTS = (".jpg", ".jpeg", ".png", ".webp")
+VIDEO_EXTS = recordings.VIDEO_EXTS
+AUDIO_EXTS = recordings.AUDIO_EXTS
+CAPTION_EXTS = (".vtt",)
+TRANSCRIPT_EXTS = (".md", ".txt")
+# Front matter keys that must never reach a template, the search index or any file.
+PRIVATE_KEYS = ("participants", "publish_from", "publish_until")
+
+
+@dataclass(frozen=True)
+class Slide:
+    image: str  # src_uri
+    alt: str
+    caption: str | None = None
+
+
+@dataclass(frozen=True)
+class Post:
+    path: str  # relative to the project root, e.g. "docs/inlagg/posts/film.md"
+    src_uri: str  # relative to docs_dir, e.g. "inlagg/posts/film.md"
+    slug: str
+    title: str
+    date: date
+    type: str  # film | slideshow | podcast | text
+    summary: str
+    situations: tuple[str, ...] = ()
+    services: tuple[str, ...] = ()
+    credits: str | None = None
+    held_reason: str | None = None  # None: published; else why it is held back (Swedish)
+    valid: bool = True
+    # Media, every path a src_uri (relative to docs_dir); None when the type has none.
+    video: str | None = None
+    captions: str | None = None
+    poster: str | None = None
+    poster_alt: str | None = None
+    slides: tuple[Slide, ...] = ()
+    audio: str | None = None
+    transcript: str | None = None  # src_uri of the transcript file (Markdown)
+    duration: int | None = None  # seconds, podcasts
+
+    @property
+    def published(self) -> bool:
+        return self.held_reason is None
+
+    @property
+    def url(self) -> str:
+        """The post's page, relative to the site root: `inlagg/posts/<slug>.md` -> `inlagg/<slug>/`."""
+        return f"{PurePosixPath(self.src_uri).parent.parent}/{self.slug}/"
+
+    @property
+    def type_label(self) -> str:
+        return TYPE_LABELS.get(self.type, self.type)
+
+    @property
+    def type_icon(self) -> str:
+        return TYPE_ICONS.get(self.type, TYPE_ICONS["text"])
+
+    @property
+    def images(self) -> tuple[str, ...]:
+        """Images this post shows (posters and slides): these get their metadata stripped."""
+        found = [self.poster] + [slide.image for slide in self.slides]
+        return tuple(uri for uri in found if uri)
+
+    @property
+    def media_files(self) -> tuple[str, ...]:
+        """Every media file the post uses (src_uris), transcript included."""
+        found = [self.video, self.captions, self.audio, self.transcript, *self.images]
+        return tuple(dict.fromkeys(uri for uri in found if uri))
+
+
+def is_post_page(src_uri: str, blog_dir: str) -> bool:
+    """A post is a Markdown file directly in `<blog_dir>/posts/`."""
+    path = PurePosixPath(src_uri)
+    return path.suffix == ".md" and path.parent == PurePosixPath(blog_dir, "posts")
+
+
+def in_posts_dir(src_uri: str, blog_dir: str) -> bool:
+    return src_uri.startswith(f"{blog_dir}/posts/")
+

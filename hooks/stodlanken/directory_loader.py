@@ -22,7 +22,7 @@ from stodlanken.directory import (
     Provider, Service, Situation,
 )
 from stodlanken.hours import parse_hours
-from stodlanken.problems import SLUG_RE, LineDict, LineList, Problem, as_date, load_yaml, relpath
+from stodlanken.problems import SLUG_RE, Checker, LineDict, LineList, Problem, as_date, load_yaml, relpath
 
 VERIFIED_WARNING_DAYS = 180
 VERIFIED_STALE_DAYS = 365  # older: the service's page warns that its facts may be out of date
@@ -58,88 +58,74 @@ def load_directory(path: Path, *, root: Path, today: date) -> tuple[Directory, l
     return directory, problems
 
 
-class _File:
-    """Collects the problems of one YAML file; `ok` turns False at the first error that makes its record unusable."""
+def _keys(check: Checker, data: LineDict, allowed: tuple[str, ...] | set[str], prefix: str = "") -> None:
+    """Unknown keys are typos until proven otherwise."""
+    for key in data:
+        if key in allowed:
+            continue
+        guess = difflib.get_close_matches(str(key), [str(a) for a in allowed], n=1)
+        fix = f"menade du `{guess[0]}`?" if guess else f"ta bort raden; tillåtna fält: {', '.join(allowed)}"
+        check.error(data.line_of(key), f"{prefix}{key}", "okänt fält", fix)
 
-    def __init__(self, rel: str, problems: list[Problem]):
-        self.rel = rel
-        self.problems = problems
-        self.ok = True
-        self.flagged: set[str] = set()
 
-    def error(self, fieldname: str, line: int | None, message: str, fix: str, *, blocks: bool = True) -> None:
-        self.problems.append(Problem(self.rel, line, fieldname, message, fix))
-        self.flagged.add(fieldname)
-        if blocks:
-            self.ok = False
+def _text(check: Checker, data: LineDict, key: str, *, required: bool = True, max_len: int | None = None, prefix: str = "") -> str | None:
+    name = f"{prefix}{key}"
+    value = data.get(key)
+    if value is None:
+        if required:
+            check.error(data.line, name, "saknas", f"lägg till raden `{key}: …`")
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not value.strip():
+        check.error(data.line_of(key), name, "måste vara en text", f"skriv en text efter `{key}:`")
+        return None
+    value = value.strip()
+    if max_len and len(value) > max_len:
+        check.error(data.line_of(key), name, f"för lång ({len(value)} tecken, högst {max_len})", "korta texten")
+        return None
+    return value
 
-    def warning(self, fieldname: str, line: int | None, message: str, fix: str) -> None:
-        self.problems.append(Problem(self.rel, line, fieldname, message, fix, warning=True))
 
-    def keys(self, data: LineDict, allowed: tuple[str, ...] | set[str], prefix: str = "") -> None:
-        """Unknown keys are typos until proven otherwise."""
-        for key in data:
-            if key in allowed:
-                continue
-            guess = difflib.get_close_matches(str(key), [str(a) for a in allowed], n=1)
-            fix = f"menade du `{guess[0]}`?" if guess else f"ta bort raden; tillåtna fält: {', '.join(allowed)}"
-            self.error(f"{prefix}{key}", data.line_of(key), "okänt fält", fix)
+def _url(check: Checker, data: LineDict, key: str, *, required: bool = True, prefix: str = "") -> str | None:
+    name = f"{prefix}{key}"
+    value = data.get(key)
+    if value is None:
+        if required:
+            check.error(data.line, name, "saknas", f"lägg till raden `{key}: https://…`")
+        return None
+    if name in check.flagged:  # already reported by scan()
+        return None
+    line = data.line_of(key)
+    problem = url_problem(value)
+    if problem:
+        check.error(line, name, *problem)
+        return None
+    return value.strip()
 
-    def text(self, data: LineDict, key: str, *, required: bool = True, max_len: int | None = None, prefix: str = "") -> str | None:
-        name = f"{prefix}{key}"
-        value = data.get(key)
-        if value is None:
-            if required:
-                self.error(name, data.line, "saknas", f"lägg till raden `{key}: …`")
-            return None
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = str(value)
-        if not isinstance(value, str) or not value.strip():
-            self.error(name, data.line_of(key), "måste vara en text", f"skriv en text efter `{key}:`")
-            return None
-        value = value.strip()
-        if max_len and len(value) > max_len:
-            self.error(name, data.line_of(key), f"för lång ({len(value)} tecken, högst {max_len})", "korta texten")
-            return None
-        return value
 
-    def url(self, data: LineDict, key: str, *, required: bool = True, prefix: str = "") -> str | None:
-        name = f"{prefix}{key}"
-        value = data.get(key)
-        if value is None:
-            if required:
-                self.error(name, data.line, "saknas", f"lägg till raden `{key}: https://…`")
-            return None
-        if name in self.flagged:  # already reported by scan()
-            return None
-        line = data.line_of(key)
-        problem = url_problem(value)
-        if problem:
-            self.error(name, line, *problem)
-            return None
-        return value.strip()
+def _slug(check: Checker, data: LineDict, key: str, what: str) -> str | None:
+    value = _as_id(data.get(key))
+    if value is None:
+        check.error(data.line, key, "saknas", f"lägg till raden `{key}: …` med {what}")
+        return None
+    if not isinstance(value, str) or not SLUG_RE.match(value):
+        check.error(data.line_of(key), key, f"ogiltigt id {value!r}", "använd små bokstäver a–z, siffror och bindestreck, t.ex. ma-daligt")
+        return None
+    return value
 
-    def slug(self, data: LineDict, key: str, what: str) -> str | None:
-        value = _as_id(data.get(key))
-        if value is None:
-            self.error(key, data.line, "saknas", f"lägg till raden `{key}: …` med {what}")
-            return None
-        if not isinstance(value, str) or not SLUG_RE.match(value):
-            self.error(key, data.line_of(key), f"ogiltigt id {value!r}", "använd små bokstäver a–z, siffror och bindestreck, t.ex. ma-daligt")
-            return None
-        return value
 
-    def scan(self, value: Any, name: str, line: int | None) -> None:
-        """Reject script and data URLs anywhere in the file, even inside Markdown text."""
-        if isinstance(value, dict):
-            for key, item in value.items():
-                self.scan(item, f"{name}.{key}" if name else str(key), value.line_of(key) if isinstance(value, LineDict) else line)
-        elif isinstance(value, list):
-            lines = getattr(value, "item_lines", [])
-            for index, item in enumerate(value):
-                self.scan(item, f"{name}[{index + 1}]", lines[index] if index < len(lines) else line)
-        elif isinstance(value, str) and _DANGEROUS.search(value) and name not in self.flagged:
-            self.error(name, line, "innehåller en skript- eller data-adress (javascript:, data:)", "ta bort den; länka bara till https://-adresser")
+def _scan(check: Checker, value: Any, name: str, line: int | None) -> None:
+    """Reject script and data URLs anywhere in the file, even inside Markdown text."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _scan(check, item, f"{name}.{key}" if name else str(key), value.line_of(key) if isinstance(value, LineDict) else line)
+    elif isinstance(value, list):
+        lines = getattr(value, "item_lines", [])
+        for index, item in enumerate(value):
+            _scan(check, item, f"{name}[{index + 1}]", lines[index] if index < len(lines) else line)
+    elif isinstance(value, str) and _DANGEROUS.search(value) and name not in check.flagged:
+        check.error(line, name, "innehåller en skript- eller data-adress (javascript:, data:)", "ta bort den; länka bara till https://-adresser")
 
 
 def url_problem(value: Any) -> tuple[str, str] | None:
@@ -198,16 +184,18 @@ def _as_id(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-def _list_file(path: Path, root: Path, problems: list[Problem], example: str) -> tuple[_File, list]:
+def _list_file(path: Path, root: Path, problems: list[Problem], example: str) -> tuple[Checker, list]:
     rel = relpath(path, root)
-    checker = _File(rel, problems)
-    data = load_yaml(path, rel, problems)
-    if data is None and path.exists() and not any(p.path == rel for p in problems):
-        checker.error("(fil)", None, "filen är tom", f"skriv en lista, t.ex. {example}")
+    check = Checker(rel, problems)
+    found: list[Problem] = []
+    data = load_yaml(path, rel, found)
+    check.add(found)
+    if data is None and path.exists() and not found:
+        check.error(None, "(fil)", "filen är tom", f"skriv en lista, t.ex. {example}")
     if data is not None and not isinstance(data, list):
-        checker.error("(fil)", getattr(data, "line", 1), "måste vara en lista", f"börja varje post med `- `, t.ex. {example}")
+        check.error(getattr(data, "line", 1), "(fil)", "måste vara en lista", f"börja varje post med `- `, t.ex. {example}")
         data = None
-    return checker, data or []
+    return check, data or []
 
 
 @dataclass(frozen=True)
@@ -217,25 +205,25 @@ class _Broken:
 
 
 def _load_situations(path: Path, root: Path, problems: list[Problem]) -> tuple[list[Situation], set[str]]:
-    checker, items = _list_file(path, root, problems, "`- id: ma-daligt`")
+    check, items = _list_file(path, root, problems, "`- id: ma-daligt`")
     situations: list[Situation] = []
     seen: set[str] = set()
     broken: set[str] = set()
     for index, item in enumerate(items):
         if not isinstance(item, LineDict):
-            checker.error(f"[{index + 1}]", items.item_lines[index], "måste ha id, title, intro och icon", "skriv varje situation som `- id: …` med title, intro och icon under")
+            check.error(items.item_lines[index], f"[{index + 1}]", "måste ha id, title, intro och icon", "skriv varje situation som `- id: …` med title, intro och icon under")
             continue
         before = len(problems)
-        checker.keys(item, ("id", "title", "intro", "icon"))
-        checker.scan(item, "", item.line)
-        sid = checker.slug(item, "id", "situationens id")
-        title = checker.text(item, "title", max_len=60)
-        intro = checker.text(item, "intro", max_len=400)
-        icon = _icon(checker, item)
+        _keys(check, item, ("id", "title", "intro", "icon"))
+        _scan(check, item, "", item.line)
+        sid = _slug(check, item, "id", "situationens id")
+        title = _text(check, item, "title", max_len=60)
+        intro = _text(check, item, "intro", max_len=400)
+        icon = _icon(check, item)
         if sid in seen:
-            checker.error("id", item.line_of("id"), f"id {sid!r} finns redan", "ge varje situation ett eget id")
+            check.error(item.line_of("id"), "id", f"id {sid!r} finns redan", "ge varje situation ett eget id")
         elif sid in RESERVED_SITUATION_IDS:
-            checker.error("id", item.line_of("id"), f"id {sid!r} är upptaget av sidorna för tjänster", "välj ett annat id")
+            check.error(item.line_of("id"), "id", f"id {sid!r} är upptaget av sidorna för tjänster", "välj ett annat id")
         if sid:
             seen.add(sid)
         if len(problems) == before and sid and title and intro and icon:
@@ -245,13 +233,13 @@ def _load_situations(path: Path, root: Path, problems: list[Problem]) -> tuple[l
     return situations, broken
 
 
-def _icon(checker: _File, item: LineDict) -> str | None:
-    icon = checker.text(item, "icon")
+def _icon(check: Checker, item: LineDict) -> str | None:
+    icon = _text(check, item, "icon")
     if icon is None:
         return None
     icons = _material_icons_dir()
     if not re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", icon) or (icons and not (icons / f"{icon}.svg").is_file()):
-        checker.error("icon", item.line_of("icon"), f"okänd ikon {icon!r}", "välj en ikon från Material, t.ex. material/emoticon-sad-outline")
+        check.error(item.line_of("icon"), "icon", f"okänd ikon {icon!r}", "välj en ikon från Material, t.ex. material/emoticon-sad-outline")
         return None
     return icon
 
@@ -266,24 +254,24 @@ def _material_icons_dir() -> Path | None:
 
 
 def _load_providers(path: Path, root: Path, problems: list[Problem]) -> tuple[dict[str, Provider], set[str]]:
-    checker, items = _list_file(path, root, problems, "`- id: bris`")
+    check, items = _list_file(path, root, problems, "`- id: bris`")
     providers: dict[str, Provider] = {}
     broken: set[str] = set()
     for index, item in enumerate(items):
         if not isinstance(item, LineDict):
-            checker.error(f"[{index + 1}]", items.item_lines[index], "måste ha id, name, kind och url", "skriv varje huvudman som `- id: …` med name, kind och url under")
+            check.error(items.item_lines[index], f"[{index + 1}]", "måste ha id, name, kind och url", "skriv varje huvudman som `- id: …` med name, kind och url under")
             continue
         before = len(problems)
-        checker.keys(item, ("id", "name", "kind", "url"))
-        checker.scan(item, "", item.line)
-        pid = checker.slug(item, "id", "huvudmannens id")
-        name = checker.text(item, "name", max_len=120)
+        _keys(check, item, ("id", "name", "kind", "url"))
+        _scan(check, item, "", item.line)
+        pid = _slug(check, item, "id", "huvudmannens id")
+        name = _text(check, item, "name", max_len=120)
         kind = item.get("kind")
         if kind not in KINDS:
-            checker.error("kind", item.line_of("kind"), f"okänd sort {kind!r}" if kind is not None else "saknas", f"skriv en av: {', '.join(KINDS)}")
-        url = checker.url(item, "url")
+            check.error(item.line_of("kind"), "kind", f"okänd sort {kind!r}" if kind is not None else "saknas", f"skriv en av: {', '.join(KINDS)}")
+        url = _url(check, item, "url")
         if pid in providers:
-            checker.error("id", item.line_of("id"), f"id {pid!r} finns redan", "ge varje huvudman ett eget id")
+            check.error(item.line_of("id"), "id", f"id {pid!r} finns redan", "ge varje huvudman ett eget id")
         elif len(problems) == before and pid and name and url:
             providers[pid] = Provider(pid, name, kind, url)
         elif pid:
@@ -324,60 +312,60 @@ def _load_services(folder: Path, root: Path, today: date, directory: Directory, 
 
 
 def _load_service(path: Path, rel: str, sid: str, today: date, providers: dict[str, Provider], situation_ids: set[str], broken: _Broken, problems: list[Problem], salvaged: dict[str, EmergencyLine]) -> Service | str | None:
-    checker = _File(rel, problems)
-    before = len(problems)
-    data = load_yaml(path, rel, problems)
-    checker.ok = len(problems) == before  # a repeated key: no page, but its number may still be salvaged
+    check = Checker(rel, problems)
+    found: list[Problem] = []
+    data = load_yaml(path, rel, found)
+    check.add(found)  # a repeated key: no page, but its number may still be salvaged
     if data is None:
-        if not any(p.path == rel for p in problems):
-            checker.error("(fil)", None, "filen är tom", "skriv tjänstens fält, se DESIGN.md eller en annan fil i services/")
+        if not found:
+            check.error(None, "(fil)", "filen är tom", "skriv tjänstens fält, se DESIGN.md eller en annan fil i services/")
         return None
     if not isinstance(data, LineDict):
-        checker.error("(fil)", getattr(data, "line", 1), "måste vara fält med namn", "skriv `name: …`, `provider: …` och så vidare på egna rader")
+        check.error(getattr(data, "line", 1), "(fil)", "måste vara fält med namn", "skriv `name: …`, `provider: …` och så vidare på egna rader")
         return None
     if "id" in data:
-        checker.error("id", data.line_of("id"), "id kommer från filnamnet", f"ta bort raden; den här tjänstens id är {sid!r}")
-    checker.keys(data, _SERVICE_KEYS + ("id",))
-    checker.scan(data, "", data.line)
+        check.error(data.line_of("id"), "id", "id kommer från filnamnet", f"ta bort raden; den här tjänstens id är {sid!r}")
+    _keys(check, data, _SERVICE_KEYS + ("id",))
+    _scan(check, data, "", data.line)
 
-    name = checker.text(data, "name", max_len=120)
-    summary = checker.text(data, "summary", max_len=SUMMARY_MAX)
-    description = checker.text(data, "description", required=False) or ""
-    alert = checker.text(data, "alert", required=False, max_len=SUMMARY_MAX) or ""
-    source = checker.url(data, "source")
+    name = _text(check, data, "name", max_len=120)
+    summary = _text(check, data, "summary", max_len=SUMMARY_MAX)
+    description = _text(check, data, "description", required=False) or ""
+    alert = _text(check, data, "alert", required=False, max_len=SUMMARY_MAX) or ""
+    source = _url(check, data, "source")
 
     provider = None
     provider_id = _as_id(data.get("provider"))
     if provider_id is None:
-        checker.error("provider", data.line, "saknas", "lägg till raden `provider: …` med ett id från providers.yml")
+        check.error(data.line, "provider", "saknas", "lägg till raden `provider: …` med ett id från providers.yml")
     elif provider_id in broken.providers:
-        checker.ok = False
+        check.ok = False
     elif provider_id not in providers:
         guess = difflib.get_close_matches(str(provider_id), list(providers), n=1)
         hint = f"menade du `{guess[0]}`?" if guess else "lägg till huvudmannen i providers.yml eller rätta id:t"
-        checker.error("provider", data.line_of("provider"), f"okänd huvudman {provider_id!r}", hint)
+        check.error(data.line_of("provider"), "provider", f"okänd huvudman {provider_id!r}", hint)
     else:
         provider = providers[provider_id]
 
-    situations = _situations(checker, data, situation_ids, broken.situations)
+    situations = _situations(check, data, situation_ids, broken.situations)
     status = data.get("status", "active")
     if status not in STATUSES:
-        checker.error("status", data.line_of("status"), f"okänd status {status!r}", f"skriv en av: {', '.join(STATUSES)}")
-    anonymous = _bool(checker, data, "anonymous")
-    free = _bool(checker, data, "free")
-    languages = _languages(checker, data)
-    ages = _ages(checker, data)
-    contact = _contact(checker, data)
+        check.error(data.line_of("status"), "status", f"okänd status {status!r}", f"skriv en av: {', '.join(STATUSES)}")
+    anonymous = _bool(check, data, "anonymous")
+    free = _bool(check, data, "free")
+    languages = _languages(check, data)
+    ages = _ages(check, data)
+    contact = _contact(check, data)
     hours = None
     if data.get("hours") is not None:
         hours, errors = parse_hours(data["hours"])
         for fieldname, message, fix, line in errors:
-            checker.error(fieldname, line or data.line_of("hours"), message, fix)
-    verified = _verified(checker, data, today)
+            check.error(line or data.line_of("hours"), fieldname, message, fix)
+    verified = _verified(check, data, today)
 
     if status == "inactive":
         return "inactive"
-    if not checker.ok or None in (name, summary, source, provider, verified, contact):
+    if not check.ok or None in (name, summary, source, provider, verified, contact):
         if name and contact and contact.phone:
             salvaged[sid] = EmergencyLine(sid, name, contact.phone, None)
         return None
@@ -404,16 +392,16 @@ def _load_service(path: Path, rel: str, sid: str, today: date, providers: dict[s
     )
 
 
-def _situations(checker: _File, data: LineDict, situation_ids: set[str], broken: set[str]) -> tuple[str, ...]:
+def _situations(check: Checker, data: LineDict, situation_ids: set[str], broken: set[str]) -> tuple[str, ...]:
     value = data.get("situations")
     if value is None:
-        checker.error("situations", data.line, "saknas", "lägg till raden `situations: [ma-daligt]` med id:n från situations.yml")
+        check.error(data.line, "situations", "saknas", "lägg till raden `situations: [ma-daligt]` med id:n från situations.yml")
         return ()
     if isinstance(value, str):
         value = LineList([value])
         value.line, value.item_lines = data.line_of("situations"), [data.line_of("situations")]
     if not isinstance(value, list) or not value:
-        checker.error("situations", data.line_of("situations"), "måste vara en lista med minst en situation", "skriv t.ex. `situations: [ma-daligt, hemma]`")
+        check.error(data.line_of("situations"), "situations", "måste vara en lista med minst en situation", "skriv t.ex. `situations: [ma-daligt, hemma]`")
         return ()
     result = []
     for index, sid in enumerate(value):
@@ -424,130 +412,130 @@ def _situations(checker: _File, data: LineDict, situation_ids: set[str], broken:
         elif sid not in situation_ids:
             guess = difflib.get_close_matches(str(sid), sorted(situation_ids), n=1)
             hint = f"menade du `{guess[0]}`?" if guess else f"använd ett id från situations.yml: {', '.join(sorted(situation_ids))}"
-            checker.error("situations", line, f"okänd situation {sid!r}", hint)
+            check.error(line, "situations", f"okänd situation {sid!r}", hint)
         elif sid not in result:
             result.append(sid)
     return tuple(result)
 
 
-def _bool(checker: _File, data: LineDict, key: str) -> bool | None:
+def _bool(check: Checker, data: LineDict, key: str) -> bool | None:
     value = data.get(key)
     if value is None or isinstance(value, bool):
         return value
-    checker.error(key, data.line_of(key), f"måste vara true eller false, inte {value!r}", f"skriv `{key}: true` eller `{key}: false`")
+    check.error(data.line_of(key), key, f"måste vara true eller false, inte {value!r}", f"skriv `{key}: true` eller `{key}: false`")
     return None
 
 
-def _languages(checker: _File, data: LineDict) -> tuple[str, ...]:
+def _languages(check: Checker, data: LineDict) -> tuple[str, ...]:
     value = data.get("languages")
     if value is None:
         return ()
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
-        checker.error("languages", data.line_of("languages"), "måste vara en lista", "skriv t.ex. `languages: [sv, en]`")
+        check.error(data.line_of("languages"), "languages", "måste vara en lista", "skriv t.ex. `languages: [sv, en]`")
         return ()
     codes = []
     for code in value:
         if code not in LANGUAGES:
-            checker.error("languages", data.line_of("languages"), f"okänd språkkod {code!r}", "använd koder som sv, en, ar, fa, so, ti (ISO 639)")
+            check.error(data.line_of("languages"), "languages", f"okänd språkkod {code!r}", "använd koder som sv, en, ar, fa, so, ti (ISO 639)")
         elif code not in codes:
             codes.append(code)
     return tuple(codes)
 
 
-def _ages(checker: _File, data: LineDict) -> Ages | None:
+def _ages(check: Checker, data: LineDict) -> Ages | None:
     value = data.get("ages")
     if value is None:
         return None
     if not isinstance(value, LineDict):
-        checker.error("ages", data.line_of("ages"), "måste ha min och/eller max", "skriv t.ex. `ages: {min: 13, max: 25}`")
+        check.error(data.line_of("ages"), "ages", "måste ha min och/eller max", "skriv t.ex. `ages: {min: 13, max: 25}`")
         return None
-    checker.keys(value, ("min", "max"), "ages.")
+    _keys(check, value, ("min", "max"), "ages.")
     bounds = {}
     for key in ("min", "max"):
         bound = value.get(key)
         if bound is not None and (isinstance(bound, bool) or not isinstance(bound, int) or not 0 <= bound <= 120):
-            checker.error(f"ages.{key}", value.line_of(key), f"måste vara en ålder i hela år, inte {bound!r}", f"skriv t.ex. `{key}: 13`")
+            check.error(value.line_of(key), f"ages.{key}", f"måste vara en ålder i hela år, inte {bound!r}", f"skriv t.ex. `{key}: 13`")
             bound = None
         bounds[key] = bound
     if bounds["min"] is not None and bounds["max"] is not None and bounds["min"] > bounds["max"]:
-        checker.error("ages", value.line, "min är större än max", "byt plats på talen")
+        check.error(value.line, "ages", "min är större än max", "byt plats på talen")
     return Ages(bounds["min"], bounds["max"])
 
 
-def _contact(checker: _File, data: LineDict) -> Contact | None:
+def _contact(check: Checker, data: LineDict) -> Contact | None:
     value = data.get("contact")
     if value is None:
-        checker.error("contact", data.line, "saknas", "lägg till `contact:` med minst ett sätt att nå tjänsten (phone, sms, chat, email, web eller visit)")
+        check.error(data.line, "contact", "saknas", "lägg till `contact:` med minst ett sätt att nå tjänsten (phone, sms, chat, email, web eller visit)")
         return None
     if not isinstance(value, LineDict):
-        checker.error("contact", data.line_of("contact"), "måste ha fält som phone och web", "skriv sätten på egna rader under `contact:`, t.ex. `  web: https://…`")
+        check.error(data.line_of("contact"), "contact", "måste ha fält som phone och web", "skriv sätten på egna rader under `contact:`, t.ex. `  web: https://…`")
         return None
-    checker.keys(value, CONTACT_WAYS, "contact.")
+    _keys(check, value, CONTACT_WAYS, "contact.")
     found: dict[str, Any] = {}
     for way in ("phone", "sms"):
         if value.get(way) is not None:
             phone, message = parse_phone(value[way])
             if phone is None:
-                checker.error(f"contact.{way}", value.line_of(way), message, 'skriv ett svenskt nummer inom citattecken, t.ex. "020-50 50 50", eller ett kortnummer som "116 111"')
+                check.error(value.line_of(way), f"contact.{way}", message, 'skriv ett svenskt nummer inom citattecken, t.ex. "020-50 50 50", eller ett kortnummer som "116 111"')
             found[way] = phone
     for way in ("chat", "web"):
-        found[way] = checker.url(value, way, required=False, prefix="contact.")
+        found[way] = _url(check, value, way, required=False, prefix="contact.")
     email = value.get("email")
     if email is not None:
         address = email.strip().removeprefix("mailto:") if isinstance(email, str) else None
         if not address or not _EMAIL.match(address):
-            checker.error("contact.email", value.line_of("email"), f"{email!r} är inte en e-postadress", "skriv adressen, t.ex. hej@example.se")
+            check.error(value.line_of("email"), "contact.email", f"{email!r} är inte en e-postadress", "skriv adressen, t.ex. hej@example.se")
             address = None
         found["email"] = address
-    found["visit"] = _address(checker, value)
+    found["visit"] = _address(check, value)
     contact = Contact(**found)
     if not contact.ways and not any(value.get(way) is not None for way in CONTACT_WAYS):
-        checker.error("contact", value.line, "inget sätt att nå tjänsten", "lägg till minst ett av phone, sms, chat, email, web eller visit")
+        check.error(value.line, "contact", "inget sätt att nå tjänsten", "lägg till minst ett av phone, sms, chat, email, web eller visit")
         return None
     return contact
 
 
-def _address(checker: _File, contact: LineDict) -> Address | None:
+def _address(check: Checker, contact: LineDict) -> Address | None:
     value = contact.get("visit")
     if value is None:
         return None
     if not isinstance(value, LineDict):
-        checker.error("contact.visit", contact.line_of("visit"), "måste ha street, postal_code och city", "skriv `visit: {street: …, postal_code: …, city: …}`")
+        check.error(contact.line_of("visit"), "contact.visit", "måste ha street, postal_code och city", "skriv `visit: {street: …, postal_code: …, city: …}`")
         return None
-    checker.keys(value, ("street", "postal_code", "city"), "contact.visit.")
-    street = checker.text(value, "street", prefix="contact.visit.")
-    city = checker.text(value, "city", prefix="contact.visit.")
-    postal_code = checker.text(value, "postal_code", prefix="contact.visit.")
+    _keys(check, value, ("street", "postal_code", "city"), "contact.visit.")
+    street = _text(check, value, "street", prefix="contact.visit.")
+    city = _text(check, value, "city", prefix="contact.visit.")
+    postal_code = _text(check, value, "postal_code", prefix="contact.visit.")
     if postal_code and not _POSTAL_CODE.match(postal_code):
-        checker.error("contact.visit.postal_code", value.line_of("postal_code"), f"{postal_code!r} är inte ett postnummer", 'skriv fem siffror inom citattecken, t.ex. "252 21"')
+        check.error(value.line_of("postal_code"), "contact.visit.postal_code", f"{postal_code!r} är inte ett postnummer", 'skriv fem siffror inom citattecken, t.ex. "252 21"')
         return None
     if street and city and postal_code:
         return Address(street, postal_code, city)
     return None
 
 
-def _verified(checker: _File, data: LineDict, today: date) -> date | None:
+def _verified(check: Checker, data: LineDict, today: date) -> date | None:
     if data.get("verified") is None:
-        checker.error("verified", data.line, "saknas", f"kontrollera uppgifterna mot källan och skriv `verified: {today.isoformat()}`")
+        check.error(data.line, "verified", "saknas", f"kontrollera uppgifterna mot källan och skriv `verified: {today.isoformat()}`")
         return None
     line = data.line_of("verified")
     verified = as_date(data["verified"])
     if verified is None:
-        checker.error("verified", line, f"datumet går inte att läsa: {data['verified']!r}", f"skriv ÅÅÅÅ-MM-DD, t.ex. {today.isoformat()}")
+        check.error(line, "verified", f"datumet går inte att läsa: {data['verified']!r}", f"skriv ÅÅÅÅ-MM-DD, t.ex. {today.isoformat()}")
         return None
     if verified > today:
-        checker.error("verified", line, f"datumet {verified.isoformat()} ligger i framtiden", "skriv dagen då uppgifterna kontrollerades")
+        check.error(line, "verified", f"datumet {verified.isoformat()} ligger i framtiden", "skriv dagen då uppgifterna kontrollerades")
         return None
     age = (today - verified).days
     fix = f"kontrollera uppgifterna mot källan och skriv `verified: {today.isoformat()}`"
     if age > VERIFIED_STALE_DAYS:
         # Stale, not broken, and a date passes a limit overnight: stopping the build would stop
         # the nightly one, withdrawals included. The service stays; its page says so (`stale`).
-        checker.warning("verified", line, f"kontrollerades senast {verified.isoformat()}, för mer än {VERIFIED_STALE_DAYS} dagar sedan — tjänstens sida visar nu att uppgifterna kan vara gamla", fix)
+        check.warn(line, "verified", f"kontrollerades senast {verified.isoformat()}, för mer än {VERIFIED_STALE_DAYS} dagar sedan — tjänstens sida visar nu att uppgifterna kan vara gamla", fix)
     elif age > VERIFIED_WARNING_DAYS:
-        checker.warning("verified", line, f"kontrollerades senast {verified.isoformat()}, för mer än {VERIFIED_WARNING_DAYS} dagar sedan", fix)
+        check.warn(line, "verified", f"kontrollerades senast {verified.isoformat()}, för mer än {VERIFIED_WARNING_DAYS} dagar sedan", fix)
     return verified
 
 
@@ -556,28 +544,28 @@ def _load_emergency(path: Path, root: Path, directory: Directory, problems: list
     (name and number) from files with errors, so that a mistake elsewhere in a file never
     takes a number away from the help row of a preview or a non-strict build."""
     before = len(problems)
-    checker, items = _list_file(path, root, problems, "`- bris`")
+    check, items = _list_file(path, root, problems, "`- bris`")
     lines: list[EmergencyLine] = []
     seen: set[str] = set()
     for index, sid in enumerate(items):
         sid = _as_id(sid)
         line = items.item_lines[index]
         if sid in seen:
-            checker.error(f"[{index + 1}]", line, f"{sid!r} står redan i listan", "ta bort raden")
+            check.error(line, f"[{index + 1}]", f"{sid!r} står redan i listan", "ta bort raden")
         elif sid in directory.services:
             service = directory.services[sid]
             lines.append(EmergencyLine(sid, service.name, service.phone, service))
         elif sid in directory.inactive:
-            checker.error(f"[{index + 1}]", line, f"tjänsten {sid!r} är inaktiv", "ta bort raden eller ändra tjänstens status")
+            check.error(line, f"[{index + 1}]", f"tjänsten {sid!r} är inaktiv", "ta bort raden eller ändra tjänstens status")
         elif sid in directory.salvaged:  # its file has its own problem lines
             lines.append(directory.salvaged[sid])
         elif sid not in directory.invalid:  # a broken service file already has its own problem line
-            checker.error(f"[{index + 1}]", line, f"okänd tjänst {sid!r}", "skriv ett filnamn från services/ utan .yml, t.ex. bris")
+            check.error(line, f"[{index + 1}]", f"okänd tjänst {sid!r}", "skriv ett filnamn från services/ utan .yml, t.ex. bris")
         seen.add(sid)
     listed_broken = any(_as_id(sid) in directory.invalid for sid in items)  # those files have their own lines
     if len(problems) == before and not listed_broken and not any(entry.phone for entry in lines):
         # Also an empty list (`[]`): the help row on every page would have no number to call.
-        checker.error("(fil)", None, "ingen tjänst i listan har ett telefonnummer",
+        check.error(None, "(fil)", "ingen tjänst i listan har ett telefonnummer",
                       "lista tjänster att ringa direkt, t.ex. `- \"112\"`, `- bris` och `- mind-sjalvmordslinjen`")
     if not any(entry.phone for entry in lines):
         lines.append(FALLBACK_EMERGENCY)

@@ -28,7 +28,7 @@ from stodlanken.media import CACHE_DIR as IMAGE_CACHE_DIR
 from stodlanken.media import CAPTION_LANGUAGE, caption_language, image_problem, transcript_problem, webvtt_problem
 from stodlanken.posts import AUDIO_EXTS, CAPTION_EXTS, IMAGE_EXTS, TRANSCRIPT_EXTS, TYPE_LABELS, VIDEO_EXTS, Post, Slide, in_posts_dir, is_post_page
 from stodlanken.problems import (
-    FRONT_MATTER, SLUG_RE, LineDict, LineList, Problem, as_date, mkdocs_cannot_read, page_key_problem, parse_yaml, relpath, yaml_problems,
+    FRONT_MATTER, SLUG_RE, Checker, LineDict, LineList, Problem, as_date, mkdocs_cannot_read, page_key_problem, parse_yaml, relpath, yaml_problems,
 )
 
 CONSENTS = ("approved", "pending", "withdrawn")
@@ -129,29 +129,10 @@ class _Context:
     guardian_age: int
 
 
-class _Checker:
-    """Collects the problems of one post file."""
-
-    def __init__(self, rel: str):
-        self.rel = rel
-        self.problems: list[Problem] = []
-        self.unreadable: str | None = None  # why MkDocs could not read the front matter (it would publish it as text)
-
-    def error(self, line: int | None, field: str, message: str, fix: str) -> None:
-        self.problems.append(Problem(self.rel, line, field, message, fix))
-
-    def warn(self, line: int | None, field: str, message: str, fix: str) -> None:
-        self.problems.append(Problem(self.rel, line, field, message, fix, warning=True))
-
-    @property
-    def has_errors(self) -> bool:
-        return any(not problem.warning for problem in self.problems)
-
-
 def _load_post(path: Path, ctx: _Context) -> tuple[Post, list[Problem]]:
     rel = relpath(path, ctx.root)
     src_uri = path.relative_to(ctx.docs_dir).as_posix()
-    check = _Checker(rel)
+    check = Checker(rel)
     slug = path.stem
     fallback = Post(rel, src_uri, slug, slug, date.min, "text", "", held_reason="innehåller fel (se felen ovan)", valid=False)
 
@@ -159,7 +140,7 @@ def _load_post(path: Path, ctx: _Context) -> tuple[Post, list[Problem]]:
         check.error(None, "(filnamn)", f"”{path.name}” går inte att använda i en webbadress",
                     f"döp om filen till högst {SLUG_MAX} tecken a–z, 0–9 och bindestreck, t.ex. brak-hemma.md")
 
-    meta = _read_front_matter(path, check)
+    meta, unreadable = _read_front_matter(check, path)
     if not isinstance(meta, dict):
         return fallback, check.problems
 
@@ -168,30 +149,30 @@ def _load_post(path: Path, ctx: _Context) -> tuple[Post, list[Problem]]:
             check.error(meta.line_of(key), str(key), "okänt fält",
                         "kontrollera stavningen; tillåtna fält: title, date, type, summary, situations, services, media, participants, credits, publish_from, publish_until")
 
-    title = _text(meta, "title", check, required=True)
-    when = _date(meta, "date", check, required=True)
-    kind = _text(meta, "type", check, required=True)
+    title = _text(check, meta, "title", required=True)
+    when = _date(check, meta, "date", required=True)
+    kind = _text(check, meta, "type", required=True)
     if kind is not None and kind not in TYPE_LABELS:
         check.error(meta.line_of("type"), "type", f"okänd typ ”{kind}”", "skriv film, slideshow, podcast eller text")
         kind = None
-    summary = _text(meta, "summary", check, required=True)
+    summary = _text(check, meta, "summary", required=True)
     if summary and len(summary) > SUMMARY_MAX:
         check.error(meta.line_of("summary"), "summary", f"är {len(summary)} tecken lång",
                     f"korta den till högst {SUMMARY_MAX} tecken (den visas på kort och i delningar)")
-    situations = _ids(meta, "situations", ctx.situations, check, required=True,
+    situations = _ids(check, meta, "situations", ctx.situations, required=True,
                       what="situation", where="support_directory/situations.yml")
-    services = _ids(meta, "services", ctx.services, check, required=False,
+    services = _ids(check, meta, "services", ctx.services, required=False,
                     what="tjänst", where="support_directory/services/")
-    credits = _text(meta, "credits", check, required=False)
-    publish_from = _date(meta, "publish_from", check, required=False)
-    publish_until = _date(meta, "publish_until", check, required=False)
+    credits = _text(check, meta, "credits", required=False)
+    publish_from = _date(check, meta, "publish_from", required=False)
+    publish_until = _date(check, meta, "publish_until", required=False)
 
     for key in ("hide", "search"):  # Material's page keys: another type is a traceback while rendering
         if key in meta and (found := page_key_problem(key, meta[key])):
             check.error(meta.line_of(key), key, *found)
-    draft = _flag(meta, "draft", check, fix="skriv draft: true (utkast, publiceras inte) eller ta bort raden")
-    refs, held = _participants(meta, kind, ctx, check)
-    media = _media(meta, kind, path, refs, ctx, check)
+    draft = _flag(check, meta, "draft", fix="skriv draft: true (utkast, publiceras inte) eller ta bort raden")
+    refs, held = _participants(check, meta, kind, ctx)
+    media = _media(check, meta, kind, path, refs, ctx)
 
     if held is None and draft is not False:  # True, or not a boolean (an error): never published
         held = "är ett utkast (draft: true)"
@@ -200,9 +181,9 @@ def _load_post(path: Path, ctx: _Context) -> tuple[Post, list[Problem]]:
     if held is None and publish_until and ctx.today > publish_until:
         held = f"publiceringstiden tog slut {publish_until.isoformat()} (publish_until)"
 
-    if check.unreadable and not check.has_errors:
-        check.error(None, "(front matter)", check.unreadable, "rätta datumen (ÅÅÅÅ-MM-DD) och avsluta front matter med --- och en ny rad")
-    if check.has_errors or title is None or when is None or kind is None or summary is None:
+    if unreadable and check.ok:
+        check.error(None, "(front matter)", unreadable, "rätta datumen (ÅÅÅÅ-MM-DD) och avsluta front matter med --- och en ny rad")
+    if not check.ok or title is None or when is None or kind is None or summary is None:
         return fallback, check.problems
 
     post = Post(
@@ -212,30 +193,31 @@ def _load_post(path: Path, ctx: _Context) -> tuple[Post, list[Problem]]:
     return post, check.problems
 
 
-def _read_front_matter(path: Path, check: _Checker) -> LineDict | None:
+def _read_front_matter(check: Checker, path: Path) -> tuple[LineDict | None, str | None]:
+    """The front matter, and why MkDocs could not read it (then it would publish it as text),
+    which _load_post reports unless a field's own error says why."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         what = "är inte sparad som UTF-8" if isinstance(error, UnicodeDecodeError) else f"kan inte läsas ({error.strerror})"
         check.error(None, "(fil)", what, "spara filen igen som UTF-8 (i VS Code: Spara med kodning → UTF-8)")
-        return None
+        return None, None
     match = FRONT_MATTER.match(text)
     if not match:
         check.error(1, "(front matter)", "saknas", "börja filen med en rad ---, fälten (title, date, type …) och en rad ---")
-        return None
+        return None, None
     try:
         meta = parse_yaml(match.group(1) or "", line_offset=1)
     except yaml.YAMLError as error:
-        check.problems.extend(yaml_problems(error, check.rel, line_offset=1))
-        return None
+        check.add(yaml_problems(error, check.path, line_offset=1))
+        return None, None
     if not isinstance(meta, dict):
         check.error(2, "(front matter)", "är inte en lista av fält", "skriv ett fält per rad: namn: värde")
-        return None
-    check.unreadable = mkdocs_cannot_read(text, meta)  # reported in _load_post unless a field's own error says why
-    return meta
+        return None, None
+    return meta, mkdocs_cannot_read(text, meta)
 
 
-def _text(meta: LineDict, key: str, check: _Checker, *, required: bool) -> str | None:
+def _text(check: Checker, meta: LineDict, key: str, *, required: bool) -> str | None:
     value = meta.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
@@ -247,7 +229,7 @@ def _text(meta: LineDict, key: str, check: _Checker, *, required: bool) -> str |
     return str(value).strip()
 
 
-def _flag(meta: LineDict, key: str, check: _Checker, *, fix: str) -> bool | None:
+def _flag(check: Checker, meta: LineDict, key: str, *, fix: str) -> bool | None:
     """A yes/no field: only true or false (YAML also reads yes/no/on/off). `ja`, `nej` or
     `"false"` are errors, and None comes back: the caller decides on the safe side."""
     value = meta.get(key, False)
@@ -257,23 +239,23 @@ def _flag(meta: LineDict, key: str, check: _Checker, *, fix: str) -> bool | None
     return None
 
 
-def _date(meta: LineDict, key: str, check: _Checker, *, required: bool) -> date | None:
+def _date(check: Checker, meta: LineDict, key: str, *, required: bool) -> date | None:
     value = meta.get(key)
     if value is None:
         if required:
             check.error(None, key, "saknas", f"lägg till {key}: ÅÅÅÅ-MM-DD, t.ex. {key}: 2026-10-01")
         return None
-    return _as_date(value, meta.line_of(key), key, check)
+    return _as_date(check, value, meta.line_of(key), key)
 
 
-def _as_date(value: Any, line: int | None, field: str, check: _Checker) -> date | None:
+def _as_date(check: Checker, value: Any, line: int | None, field: str) -> date | None:
     parsed = as_date(value)
     if parsed is None:
         check.error(line, field, f"”{value}” är inget datum", "skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-10-01")
     return parsed
 
 
-def _ids(meta: LineDict, key: str, known: set[str], check: _Checker, *, required: bool, what: str, where: str) -> tuple[str, ...]:
+def _ids(check: Checker, meta: LineDict, key: str, known: set[str], *, required: bool, what: str, where: str) -> tuple[str, ...]:
     value = meta.get(key)
     if value is None or value == []:
         if required:
@@ -300,7 +282,7 @@ def _ids(meta: LineDict, key: str, known: set[str], check: _Checker, *, required
     return tuple(found)
 
 
-def _participants(meta: LineDict, kind: str | None, ctx: _Context, check: _Checker) -> tuple[dict[str, bool], str | None]:
+def _participants(check: Checker, meta: LineDict, kind: str | None, ctx: _Context) -> tuple[dict[str, bool], str | None]:
     """Validate participants; return {ref: visible} and why the post is held back (or None)."""
     value = meta.get("participants")
     needs = kind in ("film", "slideshow", "podcast")
@@ -343,7 +325,7 @@ def _participants(meta: LineDict, kind: str | None, ctx: _Context, check: _Check
                 check.error(person.line_of("consent_date"), f"{where}.consent_date", "saknas",
                             "skriv datumet då samtycket gavs, t.ex. 2026-10-01")
             else:
-                consent_date = _as_date(person["consent_date"], person.line_of("consent_date"), f"{where}.consent_date", check)
+                consent_date = _as_date(check, person["consent_date"], person.line_of("consent_date"), f"{where}.consent_date")
             if consent_date and consent_date > ctx.today:
                 check.error(person.line_of("consent_date"), f"{where}.consent_date", "ligger i framtiden",
                             "skriv datumet då samtycket faktiskt gavs")
@@ -381,7 +363,7 @@ def _participants(meta: LineDict, kind: str | None, ctx: _Context, check: _Check
     return refs, "; ".join(reasons) or None
 
 
-def _media(meta: LineDict, kind: str | None, post_path: Path, refs: dict[str, bool], ctx: _Context, check: _Checker) -> dict:
+def _media(check: Checker, meta: LineDict, kind: str | None, post_path: Path, refs: dict[str, bool], ctx: _Context) -> dict:
     """Validate `media` for the post's type; return Post keyword arguments."""
     value = meta.get("media")
     if kind is None:
@@ -401,39 +383,39 @@ def _media(meta: LineDict, kind: str | None, post_path: Path, refs: dict[str, bo
                         f"tillåtna fält för {kind}: {', '.join(sorted(_MEDIA_KEYS[kind]))}")
 
     def file(key: str, exts: tuple[str, ...], *, required: bool, holder: LineDict = value, prefix: str = "media") -> str | None:
-        return _media_file(holder, key, exts, post_path, ctx, check, required=required, prefix=prefix,
+        return _media_file(check, holder, key, exts, post_path, ctx, required=required, prefix=prefix,
                            missing_line=meta.line_of("media"))
 
     def alt(key: str, image_uri: str | None, holder: LineDict = value, prefix: str = "media") -> str | None:
-        return _alt(holder, key, image_uri, check, prefix=prefix, missing_line=meta.line_of("media"))
+        return _alt(check, holder, key, image_uri, prefix=prefix, missing_line=meta.line_of("media"))
 
     result: dict[str, Any] = {}
-    _shows(value, "shows", refs, check, prefix="media")
+    _shows(check, value, "shows", refs, prefix="media")
     if kind == "film":
         result["video"] = file("video", VIDEO_EXTS, required=True)
         if result["video"]:
-            _check_recording(result["video"], value.line_of("video"), "media.video", ctx, check)
+            _check_recording(check, result["video"], value.line_of("video"), "media.video", ctx)
         result["captions"] = file("captions", CAPTION_EXTS, required=True)
         if result["captions"]:
-            _check_captions(result["captions"], value.line_of("captions"), ctx, check)
+            _check_captions(check, result["captions"], value.line_of("captions"), ctx)
     if kind == "podcast":
         result["audio"] = file("audio", AUDIO_EXTS, required=True)
         result["transcript"] = file("transcript", TRANSCRIPT_EXTS, required=True)
         if result["transcript"] and (problem := transcript_problem(ctx.docs_dir / result["transcript"])):
             check.error(value.line_of("transcript"), "media.transcript", f"”{value['transcript']}” {problem}",
                         "skriv in allt som sägs i podden i filen, så att den som inte hör kan läsa")
-        recording = _check_recording(result["audio"], value.line_of("audio"), "media.audio", ctx, check) if result["audio"] else None
-        result["duration"] = _duration(value, recording, check)
+        recording = _check_recording(check, result["audio"], value.line_of("audio"), "media.audio", ctx) if result["audio"] else None
+        result["duration"] = _duration(check, value, recording)
     if kind in ("film", "podcast", "text"):
         result["poster"] = file("poster", IMAGE_EXTS, required=kind == "film")
         if result["poster"] or "poster_alt" in value:
             result["poster_alt"] = alt("poster_alt", result["poster"])
     if kind == "slideshow":
-        result["slides"] = _slides(value, post_path, refs, ctx, check)
+        result["slides"] = _slides(check, value, post_path, refs, ctx)
     return result
 
 
-def _check_recording(uri: str, line: int | None, field: str, ctx: _Context, check: _Checker) -> recordings.Recording | None:
+def _check_recording(check: Checker, uri: str, line: int | None, field: str, ctx: _Context) -> recordings.Recording | None:
     """Make the clean copy (no metadata) now, so a file FFmpeg cannot read is an error here,
     not a traceback while the site is written."""
     try:
@@ -445,7 +427,7 @@ def _check_recording(uri: str, line: int | None, field: str, ctx: _Context, chec
         return None
 
 
-def _media_file(holder: LineDict, key: str, exts: tuple[str, ...], post_path: Path, ctx: _Context, check: _Checker,
+def _media_file(check: Checker, holder: LineDict, key: str, exts: tuple[str, ...], post_path: Path, ctx: _Context,
                 *, required: bool, prefix: str, missing_line: int | None = None) -> str | None:
     field = f"{prefix}.{key}"
     value = holder.get(key)
@@ -477,7 +459,7 @@ def _media_file(holder: LineDict, key: str, exts: tuple[str, ...], post_path: Pa
     return src_uri
 
 
-def _alt(holder: LineDict, key: str, image_uri: str | None, check: _Checker, *, prefix: str,
+def _alt(check: Checker, holder: LineDict, key: str, image_uri: str | None, *, prefix: str,
          missing_line: int | None = None) -> str | None:
     field = f"{prefix}.{key}"
     value = holder.get(key)
@@ -494,7 +476,7 @@ def _alt(holder: LineDict, key: str, image_uri: str | None, check: _Checker, *, 
     return text
 
 
-def _shows(holder: LineDict, key: str, refs: dict[str, bool], check: _Checker, *, prefix: str) -> None:
+def _shows(check: Checker, holder: LineDict, key: str, refs: dict[str, bool], *, prefix: str) -> None:
     """The visibility rule: nobody marked `visible: false` may be shown."""
     value = holder.get(key)
     if value is None:
@@ -513,7 +495,7 @@ def _shows(holder: LineDict, key: str, refs: dict[str, bool], check: _Checker, *
                         f"ta bort {ref} från shows och byt bilden mot en där {ref} inte syns")
 
 
-def _slides(value: LineDict, post_path: Path, refs: dict[str, bool], ctx: _Context, check: _Checker) -> tuple[Slide, ...]:
+def _slides(check: Checker, value: LineDict, post_path: Path, refs: dict[str, bool], ctx: _Context) -> tuple[Slide, ...]:
     slides = value.get("slides")
     if not isinstance(slides, list) or not slides:
         check.error(value.line_of("slides") if "slides" in value else value.line, "media.slides", "saknas eller är tom",
@@ -529,16 +511,16 @@ def _slides(value: LineDict, post_path: Path, refs: dict[str, bool], ctx: _Conte
         for key in slide:
             if key not in _SLIDE_KEYS:
                 check.error(slide.line_of(key), f"{prefix}.{key}", "okänt fält", "tillåtna fält: image, alt, caption, shows")
-        image = _media_file(slide, "image", IMAGE_EXTS, post_path, ctx, check, required=True, prefix=prefix)
-        alt = _alt(slide, "alt", image, check, prefix=prefix)
-        _shows(slide, "shows", refs, check, prefix=prefix)
+        image = _media_file(check, slide, "image", IMAGE_EXTS, post_path, ctx, required=True, prefix=prefix)
+        alt = _alt(check, slide, "alt", image, prefix=prefix)
+        _shows(check, slide, "shows", refs, prefix=prefix)
         caption = slide.get("caption")
         if image and alt:
             result.append(Slide(image, alt, str(caption).strip() if caption else None))
     return tuple(result)
 
 
-def _check_captions(uri: str, line: int, ctx: _Context, check: _Checker) -> None:
+def _check_captions(check: Checker, uri: str, line: int, ctx: _Context) -> None:
     name = PurePosixPath(uri).name
     try:
         problem = webvtt_problem((ctx.docs_dir / uri).read_text(encoding="utf-8-sig"))
@@ -553,7 +535,7 @@ def _check_captions(uri: str, line: int, ctx: _Context, check: _Checker) -> None
                     f"är texten svensk: döp om filen till {name.split('.')[0]}.{CAPTION_LANGUAGE}.vtt; undertexter på andra språk går inte att lägga in än")
 
 
-def _duration(value: LineDict, recording: recordings.Recording | None, check: _Checker) -> int | None:
+def _duration(check: Checker, value: LineDict, recording: recordings.Recording | None) -> int | None:
     """The editor's `duration`, else what FFmpeg measured while copying the audio."""
     given = value.get("duration")
     if given is not None:

@@ -27,7 +27,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
-from stodlanken import home, media, post_loader, post_pages, posts, recordings, site
+from stodlanken import consent, home, media, post_pages, posts, recordings, site
 from stodlanken.problems import relpath
 
 log = logging.getLogger("mkdocs.hooks.posts")
@@ -39,7 +39,7 @@ def on_files(files, /, *, config):
         if post.valid and not post.published:
             log.info(f"{post.path}: publiceras inte – {post.held_reason}")
     preview = site.is_preview(config)
-    for uri in post_loader.unpublished_files([file.src_uri for file in files], loaded.posts, site.BLOG_DIR, preview=preview):
+    for uri in consent.unpublished_files([file.src_uri for file in files], loaded.posts, site.BLOG_DIR, preview=preview):
         files.remove(files.get_file_from_path(uri))
     _remove_named_by_errors(files, loaded)
     shown = loaded.shown_posts(preview=preview)
@@ -61,7 +61,7 @@ def on_page_markdown(markdown, /, *, page, config, files):
     post = _post_of(page, config)
     if post is None:
         return markdown
-    for key in posts.PRIVATE_KEYS:
+    for key in consent.PRIVATE_KEYS:
         page.meta.pop(key, None)
     page.meta["description"] = post.summary
     page.meta["template"] = "post.html"
@@ -152,7 +152,7 @@ def _remove_named_by_errors(files, loaded) -> None:
 def _publish_clean_media(files, shown: list[posts.Post], preview: bool, config) -> None:
     """Every image, recording and caption file that reaches `site/` is a clean copy named by
     its content: `inlagg/posts/media/kim-andersson.mp3` is published as `inlagg/media/<hash>.mp3`."""
-    post_images = post_loader.published_images(shown, preview=preview)
+    post_images = consent.published_images(shown, preview=preview)
     docs_images = {file.src_uri for file in files if _is_docs_image(file, config)} - post_images
     images = sorted(post_images | docs_images)
     media.make_renditions([Path(file.abs_src_path) for uri in images if (file := files.get_file_from_path(uri))], _image_cache(config))

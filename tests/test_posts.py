@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from stodlanken.post_loader import load_posts, published_images, unpublished_files
+from stodlanken.consent import published_images, unpublished_files
+from stodlanken.post_loader import load_posts
 from stodlanken.post_pages import block_placeholder, insert_blocks, list_pages, post_markdown, support_links
 from stodlanken.posts import TYPE_LABELS, is_post_page
 

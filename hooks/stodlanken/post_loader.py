@@ -1,7 +1,7 @@
 """Posts by young people: read and checked once per build, into `Post` records.
 
 `load_posts` reads every post once, reports every mistake as a one-line `Problem`, and
-decides for each post whether it may be published:
+has the consent gate (stodlanken/consent.py) decide for each post whether it may be published:
 
 - invalid post (any error)                    -> held back, never published
 - a participant (or guardian) not approved    -> held back, `held_reason` says why
@@ -9,8 +9,6 @@ decides for each post whether it may be published:
 - approved consent older than the review age  -> published, with a warning
 
 Holding a post back is not a mistake: it is logged by the hook, not reported here.
-Participant data (`participants`, refs, consent) lives only inside this module's
-records for the gate; `Post` carries no participant data at all.
 """
 
 from __future__ import annotations
@@ -23,18 +21,16 @@ from typing import Any
 
 import yaml
 
-from stodlanken import recordings
+from stodlanken import consent, recordings
 from stodlanken.media import CACHE_DIR as IMAGE_CACHE_DIR
 from stodlanken.media import CAPTION_LANGUAGE, caption_language, image_problem, transcript_problem, webvtt_problem
-from stodlanken.posts import AUDIO_EXTS, CAPTION_EXTS, IMAGE_EXTS, TRANSCRIPT_EXTS, TYPE_LABELS, VIDEO_EXTS, Post, Slide, in_posts_dir, is_post_page
+from stodlanken.posts import AUDIO_EXTS, CAPTION_EXTS, IMAGE_EXTS, TRANSCRIPT_EXTS, TYPE_LABELS, VIDEO_EXTS, Post, Slide
 from stodlanken.problems import (
-    FRONT_MATTER, SLUG_RE, Checker, LineDict, LineList, Problem, as_date, mkdocs_cannot_read, page_key_problem, parse_yaml, relpath, yaml_problems,
+    FRONT_MATTER, SLUG_RE, Checker, LineDict, LineList, Problem, mkdocs_cannot_read, page_key_problem, parse_yaml, relpath, yaml_problems,
 )
 
-CONSENTS = ("approved", "pending", "withdrawn")
 SUMMARY_MAX = 160
 SLUG_MAX = 40
-REF_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,19}$")
 
 # Keys of the contract, plus `draft` and Material's page keys `hide` and `search`. (The blog
 # plugin's `categories`, `pin` and `readtime` would do nothing here: they are unknown keys.)
@@ -42,7 +38,6 @@ _KNOWN_KEYS = {
     "title", "date", "type", "summary", "situations", "services", "media", "participants",
     "credits", "publish_from", "publish_until", "draft", "hide", "search",
 }
-_PARTICIPANT_KEYS = {"ref", "consent", "consent_date", "minor", "guardian_consent", "visible"}
 _MEDIA_KEYS = {
     "film": {"video", "captions", "poster", "poster_alt", "shows"},
     "slideshow": {"slides"},
@@ -85,34 +80,6 @@ def load_posts(
     posts.sort(key=lambda post: (post.date, post.slug), reverse=True)
     return posts, problems
 
-
-
-def unpublished_files(src_uris, posts: list[Post], blog_dir: str, *, preview: bool = False) -> set[str]:
-    """The files that must not reach `site/`: held-back and invalid posts, and media no published post uses.
-
-    Transcripts are always left out as files: they are shown on the post's page. In the
-    editors' preview (`mkdocs serve`), held-back posts that are valid stay, behind a banner.
-    """
-    published = [post for post in posts if post.published or (preview and post.valid)]
-    published_pages = {post.src_uri for post in published}
-    used = {uri for post in published for uri in post.media_files}
-    transcripts = {post.transcript for post in posts if post.transcript}
-    held_media = {uri for post in posts if not post.published for uri in post.media_files}
-    drop = set()
-    for uri in src_uris:
-        if is_post_page(uri, blog_dir):
-            if uri not in published_pages:
-                drop.add(uri)
-        elif uri in transcripts or (uri in held_media and uri not in used):
-            drop.add(uri)
-        elif in_posts_dir(uri, blog_dir) and uri not in used:
-            drop.add(uri)  # left-over media (and Markdown) in the posts folder: nothing shows it
-    return drop
-
-
-def published_images(posts: list[Post], *, preview: bool = False) -> set[str]:
-    """Images of published (or previewed) posts: copied to `site/` re-encoded, without metadata."""
-    return {uri for post in posts if post.published or (preview and post.valid) for uri in post.images}
 
 
 # --- internals ---------------------------------------------------------------------
@@ -171,15 +138,10 @@ def _load_post(path: Path, ctx: _Context) -> tuple[Post, list[Problem]]:
         if key in meta and (found := page_key_problem(key, meta[key])):
             check.error(meta.line_of(key), key, *found)
     draft = _flag(check, meta, "draft", fix="skriv draft: true (utkast, publiceras inte) eller ta bort raden")
-    refs, held = _participants(check, meta, kind, ctx)
+    refs, waiting = consent.check_participants(check, meta, kind, today=ctx.today, review_days=ctx.consent_review_days,
+                                               guardian_age=ctx.guardian_age)
     media = _media(check, meta, kind, path, refs, ctx)
-
-    if held is None and draft is not False:  # True, or not a boolean (an error): never published
-        held = "är ett utkast (draft: true)"
-    if held is None and publish_from and ctx.today < publish_from:
-        held = f"publiceras först {publish_from.isoformat()} (publish_from)"
-    if held is None and publish_until and ctx.today > publish_until:
-        held = f"publiceringstiden tog slut {publish_until.isoformat()} (publish_until)"
+    held = consent.held_reason(waiting, draft=draft, publish_from=publish_from, publish_until=publish_until, today=ctx.today)
 
     if unreadable and check.ok:
         check.error(None, "(front matter)", unreadable, "rätta datumen (ÅÅÅÅ-MM-DD) och avsluta front matter med --- och en ny rad")
@@ -245,14 +207,7 @@ def _date(check: Checker, meta: LineDict, key: str, *, required: bool) -> date |
         if required:
             check.error(None, key, "saknas", f"lägg till {key}: ÅÅÅÅ-MM-DD, t.ex. {key}: 2026-10-01")
         return None
-    return _as_date(check, value, meta.line_of(key), key)
-
-
-def _as_date(check: Checker, value: Any, line: int | None, field: str) -> date | None:
-    parsed = as_date(value)
-    if parsed is None:
-        check.error(line, field, f"”{value}” är inget datum", "skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-10-01")
-    return parsed
+    return check.date(meta.line_of(key), key, value)
 
 
 def _ids(check: Checker, meta: LineDict, key: str, known: set[str], *, required: bool, what: str, where: str) -> tuple[str, ...]:
@@ -280,87 +235,6 @@ def _ids(check: Checker, meta: LineDict, key: str, known: set[str], *, required:
         elif item not in found:
             found.append(item)
     return tuple(found)
-
-
-def _participants(check: Checker, meta: LineDict, kind: str | None, ctx: _Context) -> tuple[dict[str, bool], str | None]:
-    """Validate participants; return {ref: visible} and why the post is held back (or None)."""
-    value = meta.get("participants")
-    needs = kind in ("film", "slideshow", "podcast")
-    if not value:
-        if needs:
-            check.error(meta.line_of("participants") if "participants" in meta else None, "participants", "saknas",
-                        f"lista alla som medverkar i en {TYPE_LABELS[kind].lower()}, med ref, consent och consent_date")
-        return {}, None
-    if not isinstance(value, list):
-        check.error(meta.line_of("participants"), "participants", "ska vara en lista", "skriv en rad - ref: p1 per medverkande")
-        return {}, None
-
-    refs: dict[str, bool] = {}
-    reasons: list[str] = []
-    for index, person in enumerate(value):
-        where = f"participants[{index}]"
-        line = value.item_lines[index] if isinstance(value, LineList) else None
-        if not isinstance(person, dict):
-            check.error(line, where, "ska vara ett fält-block", "skriv - ref: p1 och consent: approved på egna rader")
-            continue
-        for key in person:
-            if key not in _PARTICIPANT_KEYS:
-                check.error(person.line_of(key), f"{where}.{key}", "okänt fält",
-                            "tillåtna fält: ref, consent, consent_date, minor, guardian_consent, visible")
-        ref = person.get("ref")
-        if not isinstance(ref, str) or not REF_RE.match(ref):
-            check.error(person.line_of("ref"), f"{where}.ref", "saknas eller är ogiltig" if ref is None else f"”{ref}” är ingen pseudonym",
-                        "skriv en kort pseudonym som p1 (aldrig ett riktigt namn)")
-            ref = f"#{index + 1}"
-        elif ref in refs:
-            check.error(person.line_of("ref"), f"{where}.ref", f"”{ref}” finns redan", "ge varje medverkande en egen ref, t.ex. p1, p2")
-
-        consent = person.get("consent")
-        if consent not in CONSENTS:
-            check.error(person.line_of("consent"), f"{where}.consent",
-                        "saknas" if consent is None else f"okänt värde ”{consent}”", "skriv approved, pending eller withdrawn")
-        consent_date = None
-        if consent == "approved":
-            if person.get("consent_date") is None:
-                check.error(person.line_of("consent_date"), f"{where}.consent_date", "saknas",
-                            "skriv datumet då samtycket gavs, t.ex. 2026-10-01")
-            else:
-                consent_date = _as_date(check, person["consent_date"], person.line_of("consent_date"), f"{where}.consent_date")
-            if consent_date and consent_date > ctx.today:
-                check.error(person.line_of("consent_date"), f"{where}.consent_date", "ligger i framtiden",
-                            "skriv datumet då samtycket faktiskt gavs")
-            elif consent_date and (ctx.today - consent_date).days > ctx.consent_review_days:
-                months = round(ctx.consent_review_days / 30.4)
-                check.warn(person.line_of("consent_date"), f"{where}.consent_date",
-                           f"samtycket för {ref} är äldre än {months} månader",
-                           f"fråga {ref} om samtycket fortfarande gäller och skriv in det nya datumet")
-
-        minor = person.get("minor", False)
-        if not isinstance(minor, bool):
-            check.error(person.line_of("minor"), f"{where}.minor", "ska vara true eller false",
-                        f"skriv minor: true om personen är under {ctx.guardian_age} år")
-            minor = True  # on the safe side: then a guardian must approve too
-        guardian = person.get("guardian_consent")
-        if guardian is not None and guardian not in CONSENTS:
-            check.error(person.line_of("guardian_consent"), f"{where}.guardian_consent", f"okänt värde ”{guardian}”",
-                        "skriv approved, pending eller withdrawn")
-
-        visible = person.get("visible", True)
-        if not isinstance(visible, bool):
-            check.error(person.line_of("visible"), f"{where}.visible", "ska vara true eller false",
-                        "skriv visible: false om personen inte får synas på bild")
-            visible = False  # on the safe side
-        refs[ref] = visible
-
-        if consent == "withdrawn":
-            reasons.append(f"{ref} har återkallat sitt samtycke")
-        elif consent != "approved":
-            reasons.append(f"väntar på samtycke från {ref}")
-        if minor and guardian == "withdrawn":
-            reasons.append(f"vårdnadshavaren till {ref} har återkallat sitt samtycke")
-        elif minor and guardian != "approved":
-            reasons.append(f"väntar på vårdnadshavares samtycke för {ref} (under {ctx.guardian_age} år)")
-    return refs, "; ".join(reasons) or None
 
 
 def _media(check: Checker, meta: LineDict, kind: str | None, post_path: Path, refs: dict[str, bool], ctx: _Context) -> dict:

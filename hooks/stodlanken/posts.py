@@ -28,8 +28,6 @@ VIDEO_EXTS = recordings.VIDEO_EXTS
 AUDIO_EXTS = recordings.AUDIO_EXTS
 CAPTION_EXTS = (".vtt",)
 TRANSCRIPT_EXTS = (".md", ".txt")
-# Front matter keys that must never reach a template, the search index or any file.
-PRIVATE_KEYS = ("participants", "publish_from", "publish_until")
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,13 @@ class Checker:
     def warn(self, line: int | None, field: str, message: str, fix: str) -> None:
         self.problems.append(Problem(self.path, line, field, message, fix, warning=True))
 
+    def date(self, line: int | None, field: str, value: Any, *, fix: str = "skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-10-01") -> date | None:
+        """`value` as a date (a YAML date, or ISO text); an error and None when it is none."""
+        parsed = as_date(value)
+        if parsed is None:
+            self.error(line, field, f"”{value}” är inget datum", fix)
+        return parsed
+
     def add(self, problems: list[Problem]) -> None:
         """Problems found on the way (a YAML syntax error, a repeated key), counted as this file's."""
         self.problems.extend(problems)

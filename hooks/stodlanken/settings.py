@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from stodlanken.problems import Checker, Problem, as_date
+from stodlanken.problems import Checker, Problem
 from stodlanken.privacy import COMPLIANCE
 
 # Whole-number settings, with their defaults.
@@ -230,7 +230,4 @@ def _date(check: Checker, options: dict, key: str, *, required: bool) -> date | 
         if required:
             _error(check, f"accessibility.{key}", "saknas", f"skriv datumet då webbplatsen granskades, t.ex. {key}: 2026-05-04")
         return None
-    parsed = as_date(value)
-    if parsed is None:
-        _error(check, f"accessibility.{key}", f"”{value}” är inget datum", f"skriv ÅÅÅÅ-MM-DD, t.ex. {key}: 2026-05-04")
-    return parsed
+    return check.date(None, f"{_PREFIX}.accessibility.{key}", value, fix=f"skriv ÅÅÅÅ-MM-DD, t.ex. {key}: 2026-05-04")

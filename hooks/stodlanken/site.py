@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.utils.yaml import yaml_load
 
-from stodlanken import directory_pages, pages, reach
+from stodlanken import consent, directory_pages, pages, reach
 from stodlanken.directory import Directory
 from stodlanken.directory_loader import load_directory
 from stodlanken.media import docs_media_problems
@@ -51,7 +51,7 @@ class Site:
 
     def shown_posts(self, *, preview: bool) -> list[Post]:
         """Published posts; in the preview also held-back ones (behind a banner), never invalid ones."""
-        return [post for post in self.posts if post.published or (preview and post.valid)]
+        return [post for post in self.posts if consent.shown(post, preview=preview)]
 
     @property
     def errors(self) -> list[Problem]:

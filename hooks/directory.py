@@ -1,13 +1,16 @@
 """Support directory: generated situation, service and directory pages, open data (see hooks/stodlanken/directory.py).
 
 Pages: /stod/, /stod/<situation>/, /stod/tjanst/<id>/ and /akut/, made from
-`support_directory/` in memory (never written into docs/). Open data: stod.json (HSDS 3.0)
+`support_directory/` in memory (never written into docs/); /stod/ and the situations in
+pages of `SERVICES_PER_PAGE` (/stod/sida/2/ …), and, when /stod/ has more than one,
+every card in `stod/tjanster.json` for its filter. Open data: stod.json (HSDS 3.0)
 and stod.csv in the site root. Problems in the data are reported by hooks/report.py;
 records with errors simply get no page here.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +36,16 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_env(env, /, *, config: MkDocsConfig, files: Files):
+    # The same cards as on /stod/, from the same template, for stod.js to filter all of them.
+    cards = directory_pages.all_cards(site.load(config).directory, lambda url: get_relative_url(url, "stod/"))
+    if cards is not None:
+        text = env.get_template("stod/_cards.html").render(services=cards)
+        content = json.dumps({"services": len(cards), "cards": text}, ensure_ascii=False)
+        files.append(preview.stable_file(config, directory_pages.ALL_CARDS, content))
+    return env
+
+
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
     meta = page.meta.get("stod_page")
     if isinstance(meta, dict):
@@ -43,6 +56,7 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) 
             getattr(loaded, "published_posts", []),
             lambda url: get_relative_url(url, page.url),
             site_url=config.site_url or "",
+            posts_url=f"{site.BLOG_DIR}/",
         )
     return context
 

@@ -27,7 +27,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
-from stodlanken import consent, home, media, post_pages, posts, recordings, site
+from stodlanken import consent, home, media, pagination, post_pages, posts, recordings, site
 from stodlanken.problems import relpath
 
 log = logging.getLogger("mkdocs.hooks.posts")
@@ -92,8 +92,8 @@ def on_page_context(context, /, *, page, config, nav):
     pages = _list_pages(config)
     listed = pages.get(page.file.src_uri)
     if listed is not None:
-        context["post_list"] = listed
-        context["post_list_urls"] = [other.url for other in pages.values()]
+        urls = [other.url for other in pages.values()]
+        context["pagination"] = pagination.pagination("Sidor med inlägg", listed.number, urls, lambda url: get_relative_url(url, page.url))
         context["post_cards"] = [home.post_card(post) for post in listed.posts]
         return context
     # Only in `mkdocs serve`: a held-back post is previewed behind a banner that says why.

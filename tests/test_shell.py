@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from stodlanken import shell
 
 
@@ -20,3 +23,13 @@ def test_title_description_and_own_heading():
     assert (page.title, page.description, page.has_h1, page.dir) == ("Om oss – Stödlänken", "Stöd för unga", True, "ltr")
     home = shell.shell(lang="ar", title=None, site_name="Stödlänken", description="X", site_description="Y")
     assert (home.title, home.description, home.has_h1, home.dir) == ("Stödlänken", "X", False, "rtl")
+
+
+def test_templates_call_no_python_methods_on_values():
+    """`link.href.startswith(…)`, `base_url.rstrip(…)`, `share.tags()` work in Jinja only:
+    MiniJinja-based engines refuse them. What needs computing is computed in the hooks."""
+    calls = []
+    for template in sorted((Path(__file__).resolve().parents[1] / "overrides").rglob("*.html")):
+        for tag in re.findall(r"\{\{.*?\}\}|\{%.*?%\}", template.read_text(encoding="utf-8"), re.S):
+            calls += [f"{template.name}: {call}" for call in re.findall(r"\.\w+\(", tag)]
+    assert calls == []

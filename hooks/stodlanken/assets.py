@@ -14,8 +14,8 @@ it for a year (`_headers`), and a changed script gets a new name.
 from __future__ import annotations
 
 import hashlib
-import re
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,7 +44,7 @@ class Assets:
     styles: dict[str, Markup] = field(default_factory=dict)  # stem -> minified CSS, to inline
     scripts: dict[str, str] = field(default_factory=dict)  # stem -> published path, relative to the site root
     published: tuple[Script, ...] = ()
-    favicon: str | None = None  # relative to the site root
+    favicon: str | None = None  # relative to the site root; set by hooks/assets.py from theme.favicon
 
 
 def minify_css(text: str) -> str:
@@ -62,7 +62,7 @@ def versioned(path: str, content: str) -> str:
     return f"{stem}.{digest}{ext}"
 
 
-def load(own_dir: Path, *, favicon: str | None = None) -> Assets:
+def load(own_dir: Path) -> Assets:
     """Read and minify the stylesheets and scripts of the project's own theme folder
     (overrides/). Material's are not read: no page uses them."""
     styles = {path.stem: Markup(minify_css(path.read_text(encoding="utf-8")))
@@ -73,11 +73,7 @@ def load(own_dir: Path, *, favicon: str | None = None) -> Assets:
         src_uri = f"{SCRIPTS}{path.name}"
         published.append(Script(src_uri, versioned(src_uri, text), text))
     scripts = {posixpath.basename(script.src_uri).removesuffix(".js"): script.path for script in published}
-    return Assets(styles, scripts, tuple(published), favicon)
-
-
-def is_versioned(uri: str) -> bool:
-    return uri.startswith(VERSIONED_DIRS)
+    return Assets(styles, scripts, tuple(published))
 
 
 # --- Cache-Control in `_headers` ------------------------------------------------------

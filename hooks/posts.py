@@ -27,38 +27,39 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
-from stodlanken import consent, home, media, post_pages, posts, recordings, site
+from stodlanken import build, consent, home, media, post_pages, posts, recordings, site
 from stodlanken.problems import relpath
 
 log = logging.getLogger("mkdocs.hooks.posts")
 
 
 def on_files(files, /, *, config):
-    loaded = site.load(config)
+    state = build.of(config)
+    loaded = state.site
     for post in loaded.posts:
         if post.valid and not post.published:
             log.info(f"{post.path}: publiceras inte – {post.held_reason}")
-    preview = site.is_preview(config)
-    for uri in consent.unpublished_files([file.src_uri for file in files], loaded.posts, site.BLOG_DIR, preview=preview):
+    for uri in consent.unpublished_files([file.src_uri for file in files], loaded.posts, site.BLOG_DIR, preview=state.preview):
         files.remove(files.get_file_from_path(uri))
     _remove_named_by_errors(files, loaded)
-    shown = loaded.shown_posts(preview=preview)
-    _publish_clean_media(files, shown, preview, config)
+    shown = list(state.shown_posts.values())
+    _publish_clean_media(files, shown, state)
     by_source = {post.src_uri: post for post in shown}
     for file in files:
         if file.src_uri in by_source:
             _move(file, post_pages.post_dest_uri(by_source[file.src_uri]), config)
         elif posts.in_posts_dir(file.src_uri, site.BLOG_DIR):
             _move(file, post_pages.media_dest_uri(file.dest_uri, site.BLOG_DIR), config)
-    _add_list_pages(files, shown, config)
+    _add_list_pages(files, shown, state)
     return files
 
 
 def on_page_markdown(markdown, /, *, page, config, files):
-    if page.file.src_uri in _list_pages(config):
+    state = build.of(config)
+    if page.file.src_uri in state.list_pages:
         page.meta["template"] = "post-list.html"
         return markdown
-    post = _post_of(page, config)
+    post = state.shown_posts.get(page.file.src_uri)
     if post is None:
         return markdown
     for key in consent.PRIVATE_KEYS:
@@ -70,13 +71,13 @@ def on_page_markdown(markdown, /, *, page, config, files):
         file = files.get_file_from_path(path)
         return get_relative_url(file.url if file else path, page.url)
 
-    env = _templates(config)
-    services, situations = post_pages.support_links(post, site.load(config).directory, url_of)
+    env = state.templates
+    services, situations = post_pages.support_links(post, state.site.directory, url_of)
     transcript = (Path(config.docs_dir) / post.transcript).read_text(encoding="utf-8") if post.transcript else None
     # Our own HTML goes in after the editor's text has been sanitised (on_page_content).
-    page._stodlanken_blocks = {
+    state.blocks[page.file.src_uri] = {
         "lead": env.get_template("partials/post-lead.html").render(post=post),
-        "media": env.get_template("partials/post-media.html").render(media=media.media_view(post, Path(config.docs_dir), url_of, _image_cache(config))),
+        "media": env.get_template("partials/post-media.html").render(media=media.media_view(post, Path(config.docs_dir), url_of, state.cache.images)),
         "support": env.get_template("partials/post-support.html").render(services=services, situations=situations, credits=post.credits),
     }
     return post_pages.post_markdown(markdown, transcript=transcript)
@@ -85,11 +86,12 @@ def on_page_markdown(markdown, /, *, page, config, files):
 # After hooks/privacy.py (priority 50) has sanitised what the editor wrote.
 @event_priority(-50)
 def on_page_content(html, /, *, page, config, files):
-    return post_pages.insert_blocks(html, getattr(page, "_stodlanken_blocks", {}))
+    return post_pages.insert_blocks(html, build.of(config).blocks.get(page.file.src_uri, {}))
 
 
 def on_page_context(context, /, *, page, config, nav):
-    pages = _list_pages(config)
+    state = build.of(config)
+    pages = state.list_pages
     listed = pages.get(page.file.src_uri)
     if listed is not None:
         context["post_list"] = listed
@@ -97,18 +99,10 @@ def on_page_context(context, /, *, page, config, nav):
         context["post_cards"] = [home.post_card(post) for post in listed.posts]
         return context
     # Only in `mkdocs serve`: a held-back post is previewed behind a banner that says why.
-    post = _post_of(page, config)
+    post = state.shown_posts.get(page.file.src_uri)
     if post is not None and not post.published:
         context["preview_held"] = post.held_reason
     return context
-
-
-def _post_of(page, config) -> posts.Post | None:
-    shown = getattr(config, "_stodlanken_shown_posts", None)
-    if shown is None:
-        shown = {post.src_uri: post for post in site.load(config).shown_posts(preview=site.is_preview(config))}
-        config._stodlanken_shown_posts = shown
-    return shown.get(page.file.src_uri)
 
 
 def _move(file: File, dest_uri: str, config) -> None:
@@ -120,20 +114,16 @@ def _move(file: File, dest_uri: str, config) -> None:
     file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, dest_uri))
 
 
-def _add_list_pages(files, shown: list[posts.Post], config) -> None:
+def _add_list_pages(files, shown: list[posts.Post], state: build.Build) -> None:
     """`/inlagg/` is the editor's page (made here if it is missing); `/inlagg/sida/2/` and on
     are made here, with its title."""
     first = files.get_file_from_path(f"{site.BLOG_DIR}/index.md")
     title = (get_data(first.content_string)[1].get("title") if first else None) or "Inlägg"
-    pages = post_pages.list_pages(shown, site.BLOG_DIR, site.load(config).numbers["posts_per_page"])
+    pages = post_pages.list_pages(shown, site.BLOG_DIR, state.settings.posts_per_page)
     for page in pages:
         if page.number > 1 or first is None:
-            files.append(File.generated(config, page.src_uri, content=post_pages.list_page_source(title, page)))
-    config._stodlanken_list_pages = {page.src_uri: page for page in pages}
-
-
-def _list_pages(config) -> dict[str, post_pages.ListPage]:
-    return getattr(config, "_stodlanken_list_pages", {})
+            files.append(File.generated(state.config, page.src_uri, content=post_pages.list_page_source(title, page)))
+    state.list_pages = {page.src_uri: page for page in pages}
 
 
 def _remove_named_by_errors(files, loaded) -> None:
@@ -149,19 +139,20 @@ def _remove_named_by_errors(files, loaded) -> None:
             files.remove(file)
 
 
-def _publish_clean_media(files, shown: list[posts.Post], preview: bool, config) -> None:
+def _publish_clean_media(files, shown: list[posts.Post], state: build.Build) -> None:
     """Every image, recording and caption file that reaches `site/` is a clean copy named by
     its content: `inlagg/posts/media/kim-andersson.mp3` is published as `inlagg/media/<hash>.mp3`."""
-    post_images = consent.published_images(shown, preview=preview)
+    config = state.config
+    post_images = consent.published_images(shown, preview=state.preview)
     docs_images = {file.src_uri for file in files if _is_docs_image(file, config)} - post_images
     images = sorted(post_images | docs_images)
-    media.make_renditions([Path(file.abs_src_path) for uri in images if (file := files.get_file_from_path(uri))], _image_cache(config))
+    media.make_renditions([Path(file.abs_src_path) for uri in images if (file := files.get_file_from_path(uri))], state.cache.images)
     for uri in images:
-        _replace_with_clean_image(files, uri, config, sizes=uri in post_images)
+        _replace_with_clean_image(files, uri, state, sizes=uri in post_images)
     for post in shown:
         for uri in (post.video, post.audio):
             if uri:
-                _replace_with_clean_recording(files, uri, config)
+                _replace_with_clean_recording(files, uri, state)
         if post.captions and (file := files.get_file_from_path(post.captions)):
             _move(file, _beside(post.captions, media.content_name(Path(file.abs_src_path))), config)
 
@@ -173,7 +164,7 @@ def _is_docs_image(file, config) -> bool:
             and not posts.in_posts_dir(file.src_uri, site.BLOG_DIR))
 
 
-def _replace_with_clean_image(files, uri: str, config, *, sizes: bool = True) -> None:
+def _replace_with_clean_image(files, uri: str, state: build.Build, *, sizes: bool = True) -> None:
     """Swap the image for a copy made from its pixels only (no EXIF, GPS, XMP or comments),
     named by its content; with `sizes` (posts' images) add its smaller and WebP renditions,
     made the same way, for `srcset`. The clean copy keeps the image's `src_uri`, so MkDocs
@@ -182,7 +173,8 @@ def _replace_with_clean_image(files, uri: str, config, *, sizes: bool = True) ->
     if original is None:
         return
     files.remove(original)
-    made = media.renditions(Path(original.abs_src_path), _image_cache(config))
+    config = state.config
+    made = media.renditions(Path(original.abs_src_path), state.cache.images)
     for rendition in made if sizes else made[:1]:
         address = media.rendition_uri(uri, rendition)
         if rendition.suffix and files.get_file_from_path(address) is not None:
@@ -193,32 +185,20 @@ def _replace_with_clean_image(files, uri: str, config, *, sizes: bool = True) ->
         files.append(file)
 
 
-def _replace_with_clean_recording(files, uri: str, config) -> None:
+def _replace_with_clean_recording(files, uri: str, state: build.Build) -> None:
     """Swap the audio or video for its copy without metadata (made while the posts were loaded)."""
     original = files.get_file_from_path(uri)
     if original is None:
         return
     files.remove(original)
     try:
-        clean = recordings.clean(Path(original.abs_src_path), Path(config.config_file_path).parent / recordings.CACHE_DIR)
+        clean = recordings.clean(Path(original.abs_src_path), state.cache.recordings)
     except recordings.Unreadable:
         return  # reported while loading; never published as it is
-    file = File.generated(config, uri, abs_src_path=str(clean.file))
-    _move(file, _beside(uri, clean.file.name), config)
+    file = File.generated(state.config, uri, abs_src_path=str(clean.file))
+    _move(file, _beside(uri, clean.file.name), state.config)
     files.append(file)
 
 
 def _beside(uri: str, name: str) -> str:
     return posixpath.join(posixpath.dirname(uri), name)
-
-
-def _image_cache(config) -> Path:
-    return Path(config.config_file_path).parent / media.CACHE_DIR
-
-
-def _templates(config):
-    env = getattr(config, "_stodlanken_post_env", None)
-    if env is None:
-        env = config.theme.get_env()
-        config._stodlanken_post_env = env
-    return env

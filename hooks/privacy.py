@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from stodlanken import privacy, sanitize, site
+from stodlanken import build, privacy, sanitize
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -25,22 +25,10 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 STATEMENT = "tillganglighet.md"
-_serving = False  # `mkdocs serve`: live reload injects an inline script
-_site_inline = privacy.Inline()  # every page's inline styles, for the one policy in _headers
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
-
-
-def on_pre_build(*, config: MkDocsConfig) -> None:
-    global _site_inline
-    _site_inline = privacy.Inline()
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    settings = site.load(config).settings
+    settings = build.of(config).settings
     # With mistakes in the settings, or an editor's own file in its place, the loader has
     # reported them and no statement is made.
     if settings.accessibility is not None and not files.get_file_from_path(STATEMENT):
@@ -74,15 +62,17 @@ def on_post_template(output_content: str, /, *, template_name: str, config: MkDo
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    policy = privacy.content_security_policy(_site_inline, header=True)
+    policy = privacy.content_security_policy(build.of(config).inline, header=True)
     Path(config.site_dir, "_headers").write_text(privacy.headers_file(policy), encoding="utf-8")
 
 
 def _protect(output: str, config: MkDocsConfig) -> str:
     output = privacy.secure_external_links(output, urlsplit(config.site_url or "").hostname)
     inline = privacy.inline_sources(output)
-    _site_inline.update(inline)
-    policy = privacy.content_security_policy(inline, allow_inline_scripts=_serving)
+    state = build.of(config)
+    state.inline.update(inline)
+    # `mkdocs serve`: live reload injects an inline script into every page it serves.
+    policy = privacy.content_security_policy(inline, allow_inline_scripts=state.preview)
     return privacy.add_head_meta(output, policy)
 
 

@@ -14,29 +14,25 @@ from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File
 
-from stodlanken import cards, feeds, preview, privacy, qr, reach, site
+from stodlanken import build, cards, feeds, privacy, qr, reach, site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-CACHE_DIR = ".cache/stodlanken/cards"
-QR_CACHE_DIR = ".cache/stodlanken/qr"
-
-
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     # Clashes of short links are found while loading (stodlanken.site.read), with every other problem.
-    for target in reach.targets(site.load(config)):
-        files.append(preview.stable_file(config, target.poster_src_uri, reach.poster_source(target)))
+    state = build.of(config)
+    for target in reach.targets(state.site):
+        files.append(state.stable_file(target.poster_src_uri, reach.poster_source(target)))
     return files
 
 
 def on_env(env, /, *, config: MkDocsConfig, files: Files):
-    loaded = site.load(config)
-    info = _info(config)
-    cache = Path(config.config_file_path).parent / CACHE_DIR
-    qr_cache = Path(config.config_file_path).parent / QR_CACHE_DIR
+    state = build.of(config)
+    loaded = state.site
+    info = _info(state)
     made: dict[str, bytes | Path] = {}
     found = _unique(reach.targets(loaded))
     wanted: dict[str, cards.Card] = {}
@@ -44,13 +40,13 @@ def on_env(env, /, *, config: MkDocsConfig, files: Files):
         address = info.card_display(target.short)
         wanted[target.card] = cards.Card("link", target.title, target.label, footer=info.name, address=address)
         wanted[target.story] = cards.Card("story", target.title, target.label, footer=info.name, address=address)
-        made[target.qr] = qr.cached_qr_svg(info.absolute(target.path), title=f"QR-kod till {info.display(target.path)}", cache_dir=qr_cache)
+        made[target.qr] = qr.cached_qr_svg(info.absolute(target.path), title=f"QR-kod till {info.display(target.path)}", cache_dir=state.cache.qr)
         made[f"{target.short}index.html"] = _short_link(target, info, env)
     podcast_channel = _podcast_channel(config, info)
     footer, address = info.organisation or info.name, info.card_display("")
     wanted[reach.SITE_CARD] = cards.Card("link", info.name, text=info.promise, footer=footer, address=address)
     wanted[reach.PODCAST_COVER] = cards.Card("square", podcast_channel.title, "Podd", footer=footer, address=address)
-    made.update(zip(wanted, cards.cached_cards(list(wanted.values()), cache)))
+    made.update(zip(wanted, cards.cached_cards(list(wanted.values()), state.cache.cards)))
     made[reach.FEED] = feeds.rss(_feed_channel(config, info), [_item(target, info) for target in found if target.kind == "post"])
     podcasts = [post for post in loaded.published_posts if post.type == "podcast" and post.audio]
     made[reach.PODCAST_FEED] = feeds.rss(podcast_channel, [_episode(post, files, info) for post in podcasts], podcast=True)
@@ -58,19 +54,19 @@ def on_env(env, /, *, config: MkDocsConfig, files: Files):
         if isinstance(content, Path):
             files.append(File.generated(config, uri, abs_src_path=str(content)))
         elif uri.startswith(f"{reach.SHORT_DIR}/"):
-            files.append(preview.stable_file(config, uri, content))
+            files.append(state.stable_file(uri, content))
         else:
             files.append(File.generated(config, uri, content=content))
-    config._stodlanken_reach = (info, {target.path: target for target in found}, reach.feeds(info, podcast=bool(podcasts)))
+    state.sharing = reach.Sharing(info, {target.path: target for target in found}, reach.feeds(info, podcast=bool(podcasts)))
     return env
 
 
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
-    info, by_path, feed_links = config._stodlanken_reach
-    context["share"] = reach.page_share(page.url, page.title, page.meta.get("description"), info, by_path, feed_links)
-    target = by_path.get(page.meta.get("poster_of", ""))
+    sharing = build.of(config).sharing
+    context["share"] = reach.page_share(page.url, page.title, page.meta.get("description"), sharing.info, sharing.targets, sharing.feeds)
+    target = sharing.targets.get(page.meta.get("poster_of", ""))
     if target is not None:
-        context["poster"] = reach.poster(target, info)
+        context["poster"] = reach.poster(target, sharing.info)
     return context
 
 
@@ -78,8 +74,8 @@ def on_template_context(context: dict, /, *, template_name: str, config: MkDocsC
     if template_name == "sitemap.xml":  # a poster is a print version of a page already listed
         context["pages"] = [file for file in context["pages"] if not file.src_uri.startswith(f"{reach.POSTER_DIR}/")]
     elif template_name == "404.html":
-        info, _, feed_links = config._stodlanken_reach
-        context["share"] = reach.site_share(info, url=None, feed_links=feed_links)
+        sharing = build.of(config).sharing
+        context["share"] = reach.site_share(sharing.info, url=None, feed_links=sharing.feeds)
     return context
 
 
@@ -90,15 +86,15 @@ def _short_link(target: reach.Target, info: reach.SiteInfo, env) -> bytes:
     return privacy.add_head_meta(page, privacy.content_security_policy(privacy.inline_sources(page))).encode("utf-8")
 
 
-def _info(config: MkDocsConfig) -> reach.SiteInfo:
-    settings = site.load(config).settings
+def _info(state: build.Build) -> reach.SiteInfo:
+    config, settings = state.config, state.settings
     return reach.SiteInfo(
         name=settings.site_name,
         url=(config.site_url or "/").rstrip("/") + "/",
         description=config.site_description or "",
         organisation=settings.organisation,
         promise=settings.promise,
-        public_url=site.public_url(config),
+        public_url=state.public_url,
     )
 
 

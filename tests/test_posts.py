@@ -391,7 +391,7 @@ def test_support_links_follow_the_post_and_skip_services_no_longer_shown(docs):
 def test_a_video_with_location_data_is_published_without_it(copy_example):
     from datetime import date
 
-    from stodlanken import recordings
+    from stodlanken import cache, recordings
     from stodlanken.post_loader import load_posts
 
     project = copy_example()
@@ -403,5 +403,5 @@ def test_a_video_with_location_data_is_published_without_it(copy_example):
                                  services={"1177", "bris", "umo"}, today=date(2026, 11, 25))
     assert not [str(problem) for problem in problems if "vart-vander-jag-mig" in problem.path]
     assert next(post for post in posts if post.slug == "vart-vander-jag-mig").published
-    clean = recordings.clean(video, project / recordings.CACHE_DIR).file.read_bytes()
+    clean = recordings.clean(video, cache.Dirs(project).recordings).file.read_bytes()
     assert b"\xa9xyz" not in clean and b"+56.0465" not in clean

@@ -55,7 +55,6 @@ class Rendition:
 # never downloads the full 1280 px image.
 WIDTHS = (480, 960)
 WEBP_QUALITY = 80
-CACHE_DIR = ".cache/stodlanken/images"  # relative to mkdocs.yml
 # Bump when the encoding changes, so cached renditions are made anew.
 RENDITION_VERSION = 1
 
@@ -369,7 +368,7 @@ def docs_media_problems(docs_dir: Path, root: Path, *, blog_dir: str) -> list[Pr
         uri = path.relative_to(docs_dir).as_posix()
         ext, rel = path.suffix.lower(), relpath(path, root)
         if ext in _FORMATS:
-            if problem := image_problem(path, Path(root) / CACHE_DIR):
+            if problem := image_problem(path, cache.Dirs(Path(root)).images):
                 problems.append(Problem(rel, None, "(bild)", f"{problem} och publiceras inte", "spara bilden igen som JPEG eller PNG"))
         elif ext in _REFUSED_IMAGES and not (ext == ".svg" and uri.startswith(PROJECT_ASSETS)):
             problems.append(Problem(rel, None, "(bild)", f"{ext}-bilder kan inte rensas från metadata och publiceras inte",

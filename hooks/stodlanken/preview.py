@@ -26,12 +26,10 @@ from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File
 
-from stodlanken import cache, site
+from stodlanken import cache
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-
-CACHE_DIR = f"{cache.DIR}/preview"
 
 # What a page may show besides its own Markdown file (relative to the project root).
 WATCHED = ("mkdocs.yml", "support_directory", "overrides", "hooks")
@@ -64,15 +62,16 @@ def _stat(path: Path) -> tuple[str, int, int]:
     return str(path), info.st_mtime_ns, info.st_size
 
 
-def stable_file(config: MkDocsConfig, src_uri: str, content: str | bytes) -> File:
+def stable_file(config: MkDocsConfig, src_uri: str, content: str | bytes, *, folder: Path | None) -> File:
     """A generated page or file whose output depends only on `content` and the watched files.
 
-    In the preview it is backed by a file under `.cache/` that is rewritten only when the
-    content changes: `--dirty` then rebuilds (or copies) it only when it changed; one made
-    from memory counts as changed on every rebuild. Elsewhere it is made from memory."""
-    if not site.is_preview(config):
+    In the preview (`folder`: the preview's cache folder) it is backed by a file there that
+    is rewritten only when the content changes: `--dirty` then rebuilds (or copies) it only
+    when it changed; one made from memory counts as changed on every rebuild. Elsewhere
+    (`folder` None) it is made from memory."""
+    if folder is None:
         return File.generated(config, src_uri, content=content)
-    path = Path(config.config_file_path).parent / CACHE_DIR / src_uri
+    path = folder / src_uri
     data = content.encode("utf-8") if isinstance(content, str) else content
     if not path.is_file() or path.read_bytes() != data:
         cache.write_atomic(path, data)

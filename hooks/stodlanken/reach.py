@@ -108,6 +108,15 @@ class SiteInfo:
         return re.sub(r"^https?://", "", base + path).rstrip("/")
 
 
+@dataclass(frozen=True)
+class Sharing:
+    """What every page's share tags are made from, once a build (hooks/reach.py, on_env)."""
+
+    info: SiteInfo
+    targets: dict[str, Target]  # by page path, relative to the site root
+    feeds: tuple[tuple[str, str], ...]  # (title, absolute URL) of the feeds
+
+
 def targets(site: Site) -> list[Target]:
     """Situations first: they were there before a new post, so a clash is the post's to fix."""
     found = [

@@ -23,7 +23,6 @@ from pathlib import Path
 
 from stodlanken import cache
 
-CACHE_DIR = ".cache/stodlanken/media"  # relative to mkdocs.yml
 # Bump when the FFmpeg command changes, so clean copies are made anew.
 VERSION = 1
 VIDEO_EXTS = (".mp4", ".webm")

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from stodlanken import build, privacy, sanitize
+from stodlanken import build, privacy, sanitize, templates
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -32,7 +32,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     # With mistakes in the settings, or an editor's own file in its place, the loader has
     # reported them and no statement is made.
     if settings.accessibility is not None and not files.get_file_from_path(STATEMENT):
-        text = privacy.accessibility_statement(settings.accessibility, actor=settings.organisation or settings.site_name, service=settings.site_name)
+        text = privacy.accessibility_statement(templates.environment(config.theme.dirs), settings.accessibility,
+                                               actor=settings.organisation or settings.site_name, service=settings.site_name)
         files.append(File.generated(config, STATEMENT, content=text))
     return files
 
@@ -43,7 +44,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     html = sanitize.clean(html)
     for link in reversed(privacy.video_links(html)):
-        facade = _facade(link, page, files)
+        facade = _facade(link, page, files, build.of(config).templates)
         if facade:  # otherwise the plain link stays (the loader reported why)
             html = html[: link.start] + facade + html[link.end :]
     return html
@@ -76,7 +77,7 @@ def _protect(output: str, config: MkDocsConfig) -> str:
     return privacy.add_head_meta(output, policy)
 
 
-def _facade(link: privacy.VideoLink, page: Page, files: Files) -> str | None:
+def _facade(link: privacy.VideoLink, page: Page, files: Files, env) -> str | None:
     """The facade for a `.sl-video` link; its mistakes were found in the source (privacy.video_link_problems)."""
     video = privacy.third_party_video(link.href)
     if video is None:
@@ -87,4 +88,4 @@ def _facade(link: privacy.VideoLink, page: Page, files: Files) -> str | None:
         file = files.get_file_from_path(source)
         if file is not None:
             poster = file.url_relative_to(page.file)
-    return privacy.facade_html(video, title=link.title, poster=poster, alt=link.alt)
+    return privacy.facade_html(env, video, title=link.title, poster=poster, alt=link.alt)

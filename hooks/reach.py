@@ -81,7 +81,7 @@ def on_template_context(context: dict, /, *, template_name: str, config: MkDocsC
 
 def _short_link(target: reach.Target, info: reach.SiteInfo, env) -> bytes:
     share = reach.page_share(target.path, target.title, target.summary, info, {target.path: target})
-    page = reach.short_link_html(target, share, info, quick_exit=env.get_template("partials/quick-exit.html").render())
+    page = reach.short_link_html(env, target, share, info)
     # Not a MkDocs page, so hooks/privacy.py does not see it: give it the same policy here.
     return privacy.add_head_meta(page, privacy.content_security_policy(privacy.inline_sources(page))).encode("utf-8")
 

@@ -10,7 +10,8 @@ import pytest
 import zxingcpp
 from PIL import Image, ImageFont
 
-from stodlanken import cards, qr, reach
+from conftest import ROOT
+from stodlanken import cards, qr, reach, templates
 
 INFO = reach.SiteInfo("Stödlänken Helsingborg", "https://stodlanken.example.org/", "Stöd för unga.", "Helsingborgs stad och REKO", "Stöd för dig.")
 
@@ -81,11 +82,14 @@ def test_open_graph_uses_property_and_twitter_uses_name():
 
 def test_short_link_page_redirects_without_javascript_and_is_not_indexed():
     target = _post("fem-stallen", 'Fem "ställen" <b>')
-    page = reach.short_link_html(target, reach.page_share(target.path, target.title, "", INFO, {target.path: target}), INFO)
+    env = templates.environment([ROOT / "overrides"])
+    env.globals["stod"] = {"quick_exit_url": "https://www.smhi.se/"}
+    page = reach.short_link_html(env, target, reach.page_share(target.path, target.title, "", INFO, {target.path: target}), INFO)
     assert '<meta http-equiv="refresh" content="0; url=../../inlagg/fem-stallen/">' in page
     assert '<link rel="canonical" href="https://stodlanken.example.org/inlagg/fem-stallen/">' in page
     assert '<meta name="robots" content="noindex">' in page
-    assert "<script" not in page and "<b>" not in page and "&quot;ställen&quot;" in page
+    assert "<script" not in page and "<b>" not in page and "&#34;ställen&#34;" in page
+    assert '<a class="sl-exit" href="https://www.smhi.se/"' in page and '<a href="../../akut/">' in page
 
 
 def test_poster_source_is_front_matter_for_the_poster_template():

@@ -39,7 +39,7 @@ def on_files(files, /, *, config):
     for post in loaded.posts:
         if post.valid and not post.published:
             log.info(f"{post.path}: publiceras inte – {post.held_reason}")
-    for uri in consent.unpublished_files([file.src_uri for file in files], loaded.posts, site.BLOG_DIR, preview=state.preview):
+    for uri in consent.unpublished_files([file.src_uri for file in files], loaded.posts, site.POSTS_SECTION, preview=state.preview):
         files.remove(files.get_file_from_path(uri))
     _remove_named_by_errors(files, loaded)
     shown = list(state.shown_posts.values())
@@ -48,8 +48,8 @@ def on_files(files, /, *, config):
     for file in files:
         if file.src_uri in by_source:
             _move(file, post_pages.post_dest_uri(by_source[file.src_uri]), config)
-        elif posts.in_posts_dir(file.src_uri, site.BLOG_DIR):
-            _move(file, post_pages.media_dest_uri(file.dest_uri, site.BLOG_DIR), config)
+        elif posts.in_posts_dir(file.src_uri, site.POSTS_SECTION):
+            _move(file, post_pages.media_dest_uri(file.dest_uri, site.POSTS_SECTION), config)
     _add_list_pages(files, shown, state)
     return files
 
@@ -117,9 +117,9 @@ def _move(file: File, dest_uri: str, config) -> None:
 def _add_list_pages(files, shown: list[posts.Post], state: build.Build) -> None:
     """`/inlagg/` is the editor's page (made here if it is missing); `/inlagg/sida/2/` and on
     are made here, with its title."""
-    first = files.get_file_from_path(f"{site.BLOG_DIR}/index.md")
+    first = files.get_file_from_path(f"{site.POSTS_SECTION}/index.md")
     title = (get_data(first.content_string)[1].get("title") if first else None) or "Inlägg"
-    pages = post_pages.list_pages(shown, site.BLOG_DIR, state.settings.posts_per_page)
+    pages = post_pages.list_pages(shown, site.POSTS_SECTION, state.settings.posts_per_page)
     for page in pages:
         if page.number > 1 or first is None:
             files.append(File.generated(state.config, page.src_uri, content=post_pages.list_page_source(title, page)))
@@ -161,7 +161,7 @@ def _is_docs_image(file, config) -> bool:
     """An image an editor put anywhere in docs/ (not the theme's own, not a generated one)."""
     return (Path(file.src_uri).suffix.lower() in posts.IMAGE_EXTS and file.abs_src_path is not None
             and Path(file.abs_src_path).is_relative_to(config.docs_dir)
-            and not posts.in_posts_dir(file.src_uri, site.BLOG_DIR))
+            and not posts.in_posts_dir(file.src_uri, site.POSTS_SECTION))
 
 
 def _replace_with_clean_image(files, uri: str, state: build.Build, *, sizes: bool = True) -> None:

@@ -107,7 +107,7 @@ def _unique(found: list[reach.Target]) -> list[reach.Target]:
 def _feed_channel(config: MkDocsConfig, info: reach.SiteInfo) -> feeds.Channel:
     return feeds.Channel(
         title=info.name,
-        link=info.absolute(f"{site.BLOG_DIR}/"),
+        link=info.absolute(f"{site.POSTS_SECTION}/"),
         self_url=info.absolute(reach.FEED),
         description=info.promise or info.description,
         copyright=config.copyright or "",
@@ -117,7 +117,7 @@ def _feed_channel(config: MkDocsConfig, info: reach.SiteInfo) -> feeds.Channel:
 def _podcast_channel(config: MkDocsConfig, info: reach.SiteInfo) -> feeds.Channel:
     return feeds.Channel(
         title=f"{info.name} – podd",
-        link=info.absolute(f"{site.BLOG_DIR}/"),
+        link=info.absolute(f"{site.POSTS_SECTION}/"),
         self_url=info.absolute(reach.PODCAST_FEED),
         description=f"Poddavsnitt gjorda av unga. {info.promise}".strip(),
         copyright=config.copyright or "",

@@ -79,7 +79,7 @@ def _keep_preview_fresh(files, state: build.Build) -> None:
     if previous.get(str(root)) != current:
         clean_directory(config.site_dir)
     else:
-        for listing in ("index.md", f"{site.BLOG_DIR}/index.md"):
+        for listing in ("index.md", f"{site.POSTS_SECTION}/index.md"):
             file = files.get_file_from_path(listing)
             if file is not None and os.path.exists(file.abs_dest_path):
                 os.remove(file.abs_dest_path)

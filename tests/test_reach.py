@@ -140,10 +140,10 @@ def test_long_title_wraps_inside_the_card_and_long_words_are_split():
 
 def test_cards_are_cached_by_what_they_show(tmp_path):
     card = cards.Card("link", "Titel", "Film", footer="Sajt")
-    first = cards.cached_card(card, tmp_path)
+    first = cards.cached_cards([card], tmp_path)[0]
     mtime = first.stat().st_mtime_ns
-    assert cards.cached_card(card, tmp_path) == first and first.stat().st_mtime_ns == mtime
-    changed = cards.cached_card(cards.Card("link", "Ny titel", "Film", footer="Sajt"), tmp_path)
+    assert cards.cached_cards([card], tmp_path)[0] == first and first.stat().st_mtime_ns == mtime
+    changed = cards.cached_cards([cards.Card("link", "Ny titel", "Film", footer="Sajt")], tmp_path)[0]
     assert changed != first and len(list(tmp_path.glob("*.png"))) == 2
     assert list(tmp_path.glob("*.tmp")) == []
 
@@ -153,8 +153,8 @@ def test_many_missing_cards_are_drawn_in_parallel_processes_exactly_as_one_by_on
 
     monkeypatch.setattr(os, "cpu_count", lambda: 2)  # two worker processes even on one core
     wanted = [cards.Card("story" if n % 2 else "link", f"Titel {n} om stöd", "Film", footer="Sajt") for n in range(20)]
-    cards.cached_card(wanted[0], tmp_path)  # one is there already: it is not drawn again
-    mtime = cards.cached_card(wanted[0], tmp_path).stat().st_mtime_ns
+    cards.cached_cards([wanted[0]], tmp_path)[0]  # one is there already: it is not drawn again
+    mtime = cards.cached_cards([wanted[0]], tmp_path)[0].stat().st_mtime_ns
     paths = cards.cached_cards(wanted, tmp_path)
     assert len(set(paths)) == 20 and paths[0].stat().st_mtime_ns == mtime
     for card in (wanted[1], wanted[19]):

@@ -54,7 +54,7 @@ _FILENAME_ALT_RE = re.compile(
 def load_posts(
     docs_dir: Path,
     *,
-    blog_dir: str,
+    section: str,
     root: Path,
     situations: set[str],
     services: set[str],
@@ -66,7 +66,7 @@ def load_posts(
 
     Never raises on bad input: every mistake becomes a `Problem`.
     """
-    posts_dir = Path(docs_dir) / blog_dir / "posts"
+    posts_dir = Path(docs_dir) / section / "posts"
     posts: list[Post] = []
     problems: list[Problem] = []
     if not posts_dir.is_dir():

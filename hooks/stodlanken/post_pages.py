@@ -82,10 +82,10 @@ def post_dest_uri(post: Post) -> str:
     return f"{post.url}index.html"
 
 
-def media_dest_uri(uri: str, blog_dir: str) -> str:
+def media_dest_uri(uri: str, section: str) -> str:
     """A post's media file is published beside the posts: `inlagg/posts/media/<hash>.mp3` ->
     `inlagg/media/<hash>.mp3` (the address podcast feeds and shared links already use)."""
-    return uri.replace(f"{blog_dir}/posts/", f"{blog_dir}/", 1)
+    return uri.replace(f"{section}/posts/", f"{section}/", 1)
 
 
 @dataclass(frozen=True)
@@ -94,21 +94,21 @@ class ListPage:
 
     number: int  # from 1
     count: int  # how many pages the list has
-    src_uri: str  # the editor's `<blog_dir>/index.md` for the first, generated after that
+    src_uri: str  # the editor's `<section>/index.md` for the first, generated after that
     url: str  # relative to the site root
     posts: tuple[Post, ...]
 
 
-def list_pages(posts: list[Post], blog_dir: str, per_page: int) -> list[ListPage]:
+def list_pages(posts: list[Post], section: str, per_page: int) -> list[ListPage]:
     """Split the posts (newest first) into pages; there is always a first page, maybe empty."""
     per_page = max(1, per_page)
     chunks = [tuple(posts[start:start + per_page]) for start in range(0, len(posts), per_page)] or [()]
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         if number == 1:
-            src_uri, url = f"{blog_dir}/index.md", f"{blog_dir}/"
+            src_uri, url = f"{section}/index.md", f"{section}/"
         else:
-            src_uri, url = f"{blog_dir}/sida/{number}.md", f"{blog_dir}/sida/{number}/"
+            src_uri, url = f"{section}/sida/{number}.md", f"{section}/sida/{number}/"
         pages.append(ListPage(number, len(chunks), src_uri, url, chunk))
     return pages
 

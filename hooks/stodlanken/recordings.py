@@ -72,15 +72,6 @@ def clean(path: Path, cache_dir: Path) -> Recording:
     return _memo[memo]
 
 
-def problem(path: Path, cache_dir: Path) -> str | None:
-    """Why the recording cannot be published (Swedish), or None; the clean copy is made on the way."""
-    try:
-        clean(path, cache_dir)
-    except Unreadable as error:
-        return str(error)
-    return None
-
-
 def _cached(path: Path, cache_dir: Path) -> Recording:
     ext = path.suffix.lower()
     digest = hashlib.sha256()

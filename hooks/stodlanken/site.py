@@ -21,7 +21,7 @@ from stodlanken.posts import Post
 from stodlanken.problems import Problem, load_yaml
 from stodlanken.settings import Settings, from_config
 
-BLOG_DIR = "inlagg"
+POSTS_SECTION = "inlagg"  # docs/inlagg/: the list of posts (index.md) and the posts (posts/)
 
 
 @dataclass
@@ -60,7 +60,7 @@ def read(root: Path, docs_dir: Path, config: Mapping, today: date, *, site_url: 
     directory, directory_problems = load_directory(root / "support_directory", root=root, today=today)
     posts, post_problems = load_posts(
         docs_dir,
-        blog_dir=BLOG_DIR,
+        section=POSTS_SECTION,
         root=root,
         situations={situation.id for situation in directory.situations},
         # Every service file counts as known: a mistake in a service file is reported there,
@@ -70,9 +70,9 @@ def read(root: Path, docs_dir: Path, config: Mapping, today: date, *, site_url: 
         consent_review_days=settings.consent_review_days,
         guardian_age=settings.guardian_age,
     )
-    problems += docs_media_problems(docs_dir, root, blog_dir=BLOG_DIR)
+    problems += docs_media_problems(docs_dir, root, section=POSTS_SECTION)
     site = Site(root, directory, posts, problems + directory_problems + post_problems, settings)
-    site.pages, page_problems = pages.scan(docs_dir, root, posts, BLOG_DIR, _generated_pages(site))
+    site.pages, page_problems = pages.scan(docs_dir, root, posts, POSTS_SECTION, _generated_pages(site))
     site.problems += page_problems + reach.check_slugs(reach.targets(site)) + _config_problems(root)
     return site
 
@@ -82,7 +82,7 @@ def _generated_pages(site: Site) -> set[str]:
     found = {directory_pages.DIRECTORY_URI, directory_pages.EMERGENCY_URI, *pages.GENERATED_PAGES}
     found |= {directory_pages.situation_uri(situation.id) for situation in site.directory.situations}
     found |= {directory_pages.service_uri(service_id) for service_id in site.directory.services}
-    return found | {f"{BLOG_DIR}/sida/{number}.md" for number in range(2, len(site.posts) + 2)}
+    return found | {f"{POSTS_SECTION}/sida/{number}.md" for number in range(2, len(site.posts) + 2)}
 
 
 def _config_problems(root: Path) -> list[Problem]:

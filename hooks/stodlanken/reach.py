@@ -36,6 +36,7 @@ from stodlanken.problems import SLUG_RE, Problem
 if TYPE_CHECKING:
     import jinja2
 
+    from stodlanken.posts import Post
     from stodlanken.site import Site
 
 SITUATION_LABEL = "Stöd"
@@ -129,6 +130,18 @@ def targets(site: Site) -> list[Target]:
         for post in site.published_posts
     ]
     return found
+
+
+def unique(found: list[Target]) -> list[Target]:
+    """One target per short link. A clash is an error (`check_slugs`); in `mkdocs serve` the
+    build goes on, and the first one keeps the link."""
+    seen: set[str] = set()
+    return [target for target in found if not (target.slug in seen or seen.add(target.slug))]
+
+
+def podcasts(site: Site) -> list[Post]:
+    """The published podcast episodes, for the podcast feed."""
+    return [post for post in site.published_posts if post.type == "podcast" and post.audio]
 
 
 def check_slugs(found: list[Target]) -> list[Problem]:

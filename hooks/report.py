@@ -8,14 +8,12 @@ printed but never stop a build: they ask an editor to check something, nothing i
 from __future__ import annotations
 
 import logging
-import os
-from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.utils import clean_directory
 
-from stodlanken import build, preview, site
+from stodlanken import build, preview
 
 log = logging.getLogger("mkdocs.hooks.report")
 # Not under the "mkdocs" logger, so a strict build does not count these as failures.
@@ -58,32 +56,12 @@ def on_pre_build(*, config):
 def on_files(files, *, config):
     state = build.of(config)
     if state.dirty and state.preview:
-        _keep_preview_fresh(files, state)
-    problems = state.site.problems
-    for problem in problems:
-        if problem.warning:
-            _reminders.warning(str(problem))
-    errors = [problem for problem in problems if not problem.warning]
-    for problem in errors:
-        log.error(str(problem))
+        preview.keep_fresh(files, state, build.SESSION.previous)
+    _log(state.site.problems)
+    errors = state.site.errors
     if errors and config.strict:
         raise Abort(f"Bygget stoppades: {len(errors)} fel i innehållet (se raderna ovan). Inget publicerades.")
     return files
-
-
-def _keep_preview_fresh(files, state: build.Build) -> None:
-    config, root = state.config, state.root
-    transcripts = [Path(config.docs_dir, post.transcript) for post in state.site.posts if post.transcript]
-    current = preview.state(root, transcripts, [str(problem) for problem in state.site.problems])
-    previous = build.SESSION.previous
-    if previous.get(str(root)) != current:
-        clean_directory(config.site_dir)
-    else:
-        for listing in ("index.md", f"{site.POSTS_SECTION}/index.md"):
-            file = files.get_file_from_path(listing)
-            if file is not None and os.path.exists(file.abs_dest_path):
-                os.remove(file.abs_dest_path)
-    previous[str(root)] = current
 
 
 def on_page_context(context, /, *, page, config, nav):
@@ -92,3 +70,13 @@ def on_page_context(context, /, *, page, config, nav):
     if state.preview:
         context["preview_problems"] = [str(problem) for problem in state.site.errors]
     return context
+
+
+def _log(problems) -> None:
+    """Reminders first, then the errors, one line each."""
+    for problem in problems:
+        if problem.warning:
+            _reminders.warning(str(problem))
+    for problem in problems:
+        if not problem.warning:
+            log.error(str(problem))

@@ -4,11 +4,47 @@ the editor's text ("Här får du stöd", the lead and the players, in placeholde
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
+from stodlanken import consent, media
 from stodlanken.posts import Post
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from stodlanken.directory import Directory
+
+
+def set_meta(meta: dict, post: Post) -> None:
+    """A post page's front matter as MkDocs keeps it: no participant data or publishing
+    window (never in a template, the search index or any file), the post's template, and
+    its summary as the description."""
+    for key in consent.PRIVATE_KEYS:
+        meta.pop(key, None)
+    meta["description"] = post.summary
+    meta["template"] = "post.html"
+
+
+def blocks(templates: jinja2.Environment, post: Post, directory: Directory, url_of: Callable[[str], str], *,
+           docs_dir: Path, image_cache: Path) -> dict[str, str]:
+    """Our own HTML of a post's page, by placeholder (see post_markdown): the lead (type and
+    summary), the players and "Här får du stöd"; `url_of(path)` makes a path page-relative."""
+    services, situations = support_links(post, directory, url_of)
+    return {
+        "lead": templates.get_template("partials/post-lead.html").render(post=post),
+        "media": templates.get_template("partials/post-media.html").render(media=media.media_view(post, docs_dir, url_of, image_cache)),
+        "support": templates.get_template("partials/post-support.html").render(services=services, situations=situations, credits=post.credits),
+    }
+
+
+def transcript_text(post: Post, docs_dir: Path) -> str | None:
+    """A podcast's transcript, shown on its page (its file is never published itself)."""
+    return (docs_dir / post.transcript).read_text(encoding="utf-8") if post.transcript else None
 
 
 @dataclass(frozen=True)

@@ -25,11 +25,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File
+from mkdocs.utils import clean_directory
 
 from stodlanken import cache
+from stodlanken.site import POSTS_SECTION
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+    from stodlanken.build import Build
 
 # What a page may show besides its own Markdown file (relative to the project root).
 WATCHED = ("mkdocs.yml", "support_directory", "overrides", "hooks")
@@ -45,7 +50,8 @@ class State:
     problems: tuple[str, ...]
 
 
-def state(root: Path, extra_files: list[Path], problems: list[str]) -> State:
+def state_of(root: Path, extra_files: list[Path], problems: list[str]) -> State:
+    """What a rebuild is made from, besides the pages' own Markdown."""
     found = []
     for name in WATCHED:
         path = root / name
@@ -55,6 +61,23 @@ def state(root: Path, extra_files: list[Path], problems: list[str]) -> State:
             found.extend(_stat(Path(folder, file)) for file in names)
     found.extend(_stat(path) for path in extra_files if path.is_file())
     return State(tuple(sorted(found)), tuple(problems))
+
+
+def keep_fresh(files: Files, state: Build, previous: dict[str, State]) -> None:
+    """Before a dirty rebuild of the preview: empty the site folder when anything but a page's
+    own Markdown changed since the `previous` rebuild (of this project), or the problems
+    did; otherwise have the pages that list posts rebuilt too."""
+    config, root = state.config, state.root
+    transcripts = [Path(config.docs_dir, post.transcript) for post in state.site.posts if post.transcript]
+    current = state_of(root, transcripts, [str(problem) for problem in state.site.problems])
+    if previous.get(str(root)) != current:
+        clean_directory(config.site_dir)
+    else:
+        for listing in ("index.md", f"{POSTS_SECTION}/index.md"):
+            file = files.get_file_from_path(listing)
+            if file is not None and os.path.exists(file.abs_dest_path):
+                os.remove(file.abs_dest_path)
+    previous[str(root)] = current
 
 
 def _stat(path: Path) -> tuple[str, int, int]:

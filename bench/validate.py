@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -89,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temp dir (the built site)")
     args = parser.parse_args(argv)
 
+    if args.site and not (args.site / "index.html").is_file():
+        return _fail(f"{args.site} is not a built site (no index.html)")
     ready, why = measure.node_tools(BENCH)
     if not ready:
         return _fail(why)
@@ -272,5 +273,4 @@ def _say(message: str) -> None:
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     sys.exit(main())

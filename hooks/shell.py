@@ -1,5 +1,6 @@
 """The page shell: `root`, `shell` (language, direction, title, description) for
-overrides/layout.html, on every page and on the 404 page (see hooks/stodlanken/shell.py)."""
+overrides/layout.html, on every page and on the 404 page, and `language` for the pages
+made outside MkDocs' pages (short links); see hooks/stodlanken/shell.py."""
 
 from __future__ import annotations
 
@@ -12,6 +13,11 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 NOT_FOUND_TITLE = "Sidan finns inte"
+
+
+def on_env(env, /, *, config: MkDocsConfig, files):
+    env.globals["language"] = shell.language(config.theme["language"])
+    return env
 
 
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:

@@ -14,6 +14,16 @@ RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
 
 
 @dataclass(frozen=True)
+class Language:
+    lang: str  # BCP 47, from theme.language: "sv"
+    dir: str  # "ltr" | "rtl"
+
+
+def language(lang: str) -> Language:
+    return Language(lang, text_direction(lang))
+
+
+@dataclass(frozen=True)
 class Shell:
     lang: str  # BCP 47, from theme.language: "sv"
     dir: str  # "ltr" | "rtl"

@@ -54,7 +54,8 @@ def situation_page_uri(situation_id: str, number: int = 1) -> str:
 
 
 def page_count(services: int) -> int:
-    return len(pages_of(list(range(services)), SERVICES_PER_PAGE))
+    """Pages of `SERVICES_PER_PAGE` for `services` services (one, also for none)."""
+    return max(1, -(-services // SERVICES_PER_PAGE))
 
 
 def shows_posts(src_uri: str) -> bool:

@@ -36,16 +36,3 @@ def test_every_page_stays_on_the_site_and_fits_the_screen(browser, example_site,
     elsewhere = [url for url in requests if urlsplit(url).hostname != "127.0.0.1" and not url.startswith("data:")]
     assert elsewhere == []
     assert overflowing == [], f"horizontal scrolling at {width} px"
-
-
-@pytest.mark.parametrize("width", [360, 320])
-def test_help_row_is_visible_without_scrolling_on_home(browser, example_url, width):
-    context = browser.new_context(viewport={"width": width, "height": 640})
-    page = context.new_page()
-    page.goto(example_url)
-    for link in page.locator(".sl-help__link").all():
-        box = link.bounding_box()
-        assert box and box["y"] + box["height"] <= 640, link.inner_text()
-        assert box["height"] >= 44 and box["width"] >= 44
-    assert page.locator(".sl-help__link").count() == 4
-    context.close()

@@ -294,6 +294,87 @@ def example_url(serve, example_site) -> str:
     return serve(example_site)
 
 
+# --- Every page of a site, loaded once per window width ------------------------------
+
+# Reports every CSP violation the page sees (the console message is checked too).
+WATCH_CSP = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", function (event) {
+  window.__violations.push(event.violatedDirective + " " + event.blockedURI);
+});
+"""
+
+
+@dataclass
+class Visit:
+    """What a page did when it was loaded."""
+
+    url: str  # where it ended up: a short link's is the page it sends to
+    requests: list[str]  # everything it fetched, the page itself included
+    policies: int  # its <meta http-equiv="Content-Security-Policy"> elements
+    violations: list[str]  # what the policy blocked
+    console: list[str]
+    cookie: str
+    stored: int  # entries in localStorage
+    scrolls_sideways: bool
+
+
+def html_pages(site: Path) -> list[str]:
+    """Every page of a built site, as its path from the site's root ("" is the home page)."""
+    return sorted(
+        path.relative_to(site).as_posix().removesuffix("index.html")
+        for path in site.rglob("*.html")
+        if not path.relative_to(site).as_posix().startswith("assets/")
+    )
+
+
+def visit_every_page(browser, base: str, site: Path, width: int) -> dict[str, Visit]:
+    """Every page of `site` (served at `base`) loaded once, one after the other in one tab,
+    as a visitor would go from page to page."""
+    context = browser.new_context(viewport={"width": width, "height": 640})
+    context.add_init_script(WATCH_CSP)
+    page = context.new_page()
+    requests: list[str] = []
+    console: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: console.append(message.text))
+    visits = {}
+    try:
+        for path in html_pages(site):
+            requests.clear()
+            console.clear()
+            page.goto(base + path)
+            if 'http-equiv="refresh"' in (site / (path or ".") / ("" if path.endswith(".html") else "index.html")).read_text(encoding="utf-8"):
+                page.wait_for_url(lambda address, here=base + path: address != here)  # a short link: follow it
+            page.wait_for_load_state("load")
+            visits[path] = Visit(
+                url=page.url, requests=list(requests), console=list(console),
+                policies=page.locator('meta[http-equiv="Content-Security-Policy"]').count(),
+                violations=page.evaluate("window.__violations"), cookie=page.evaluate("document.cookie"),
+                stored=page.evaluate("localStorage.length"),
+                scrolls_sideways=page.evaluate("document.documentElement.scrollWidth > window.innerWidth"),
+            )
+    finally:
+        context.close()
+    return visits
+
+
+@pytest.fixture(scope="session")
+def every_page(browser, serve, facade_site):
+    """`every_page(width)` → {path: Visit}: every page of the facade site (the example plus
+    a page with video facades) in a window `width` × 640 px, each loaded once per run, what
+    it did shared by the tests that read it (tests/browser/test_pages.py, test_safety.py)."""
+    base = serve(facade_site)
+    visits: dict[int, dict[str, Visit]] = {}
+
+    def _every_page(width: int) -> dict[str, Visit]:
+        if width not in visits:
+            visits[width] = visit_every_page(browser, base, facade_site, width)
+        return visits[width]
+
+    return _every_page
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

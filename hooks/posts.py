@@ -1,4 +1,4 @@
-"""Posts by young people: consent gate, privacy and accessible media (see hooks/stodlanken/posts.py).
+"""Posts by young people: consent gate, privacy and accessible media (see hooks/stodlanken/posts.py, post_loader.py and post_pages.py).
 
 - `on_files` takes held-back and invalid posts and their media out of the build first of
   all, so no page, list, search entry, sitemap line or media file is made; it swaps every
@@ -27,7 +27,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
-from stodlanken import home, media, posts, recordings, site
+from stodlanken import consent, home, media, post_pages, posts, recordings, site
 from stodlanken.problems import relpath
 
 log = logging.getLogger("mkdocs.hooks.posts")
@@ -39,7 +39,7 @@ def on_files(files, /, *, config):
         if post.valid and not post.published:
             log.info(f"{post.path}: publiceras inte – {post.held_reason}")
     preview = site.is_preview(config)
-    for uri in posts.unpublished_files([file.src_uri for file in files], loaded.posts, site.BLOG_DIR, preview=preview):
+    for uri in consent.unpublished_files([file.src_uri for file in files], loaded.posts, site.BLOG_DIR, preview=preview):
         files.remove(files.get_file_from_path(uri))
     _remove_named_by_errors(files, loaded)
     shown = loaded.shown_posts(preview=preview)
@@ -47,9 +47,9 @@ def on_files(files, /, *, config):
     by_source = {post.src_uri: post for post in shown}
     for file in files:
         if file.src_uri in by_source:
-            _move(file, posts.post_dest_uri(by_source[file.src_uri]), config)
+            _move(file, post_pages.post_dest_uri(by_source[file.src_uri]), config)
         elif posts.in_posts_dir(file.src_uri, site.BLOG_DIR):
-            _move(file, posts.media_dest_uri(file.dest_uri, site.BLOG_DIR), config)
+            _move(file, post_pages.media_dest_uri(file.dest_uri, site.BLOG_DIR), config)
     _add_list_pages(files, shown, config)
     return files
 
@@ -61,7 +61,7 @@ def on_page_markdown(markdown, /, *, page, config, files):
     post = _post_of(page, config)
     if post is None:
         return markdown
-    for key in posts.PRIVATE_KEYS:
+    for key in consent.PRIVATE_KEYS:
         page.meta.pop(key, None)
     page.meta["description"] = post.summary
     page.meta["template"] = "post.html"
@@ -71,7 +71,7 @@ def on_page_markdown(markdown, /, *, page, config, files):
         return get_relative_url(file.url if file else path, page.url)
 
     env = _templates(config)
-    services, situations = posts.support_links(post, site.load(config).directory, url_of)
+    services, situations = post_pages.support_links(post, site.load(config).directory, url_of)
     transcript = (Path(config.docs_dir) / post.transcript).read_text(encoding="utf-8") if post.transcript else None
     # Our own HTML goes in after the editor's text has been sanitised (on_page_content).
     page._stodlanken_blocks = {
@@ -79,13 +79,13 @@ def on_page_markdown(markdown, /, *, page, config, files):
         "media": env.get_template("partials/post-media.html").render(media=media.media_view(post, Path(config.docs_dir), url_of, _image_cache(config))),
         "support": env.get_template("partials/post-support.html").render(services=services, situations=situations, credits=post.credits),
     }
-    return posts.post_markdown(markdown, transcript=transcript)
+    return post_pages.post_markdown(markdown, transcript=transcript)
 
 
 # After hooks/privacy.py (priority 50) has sanitised what the editor wrote.
 @event_priority(-50)
 def on_page_content(html, /, *, page, config, files):
-    return posts.insert_blocks(html, getattr(page, "_stodlanken_blocks", {}))
+    return post_pages.insert_blocks(html, getattr(page, "_stodlanken_blocks", {}))
 
 
 def on_page_context(context, /, *, page, config, nav):
@@ -125,14 +125,14 @@ def _add_list_pages(files, shown: list[posts.Post], config) -> None:
     are made here, with its title."""
     first = files.get_file_from_path(f"{site.BLOG_DIR}/index.md")
     title = (get_data(first.content_string)[1].get("title") if first else None) or "Inlägg"
-    pages = posts.list_pages(shown, site.BLOG_DIR, site.load(config).numbers["posts_per_page"])
+    pages = post_pages.list_pages(shown, site.BLOG_DIR, site.load(config).numbers["posts_per_page"])
     for page in pages:
         if page.number > 1 or first is None:
-            files.append(File.generated(config, page.src_uri, content=posts.list_page_source(title, page)))
+            files.append(File.generated(config, page.src_uri, content=post_pages.list_page_source(title, page)))
     config._stodlanken_list_pages = {page.src_uri: page for page in pages}
 
 
-def _list_pages(config) -> dict[str, posts.ListPage]:
+def _list_pages(config) -> dict[str, post_pages.ListPage]:
     return getattr(config, "_stodlanken_list_pages", {})
 
 
@@ -152,7 +152,7 @@ def _remove_named_by_errors(files, loaded) -> None:
 def _publish_clean_media(files, shown: list[posts.Post], preview: bool, config) -> None:
     """Every image, recording and caption file that reaches `site/` is a clean copy named by
     its content: `inlagg/posts/media/kim-andersson.mp3` is published as `inlagg/media/<hash>.mp3`."""
-    post_images = posts.published_images(shown, preview=preview)
+    post_images = consent.published_images(shown, preview=preview)
     docs_images = {file.src_uri for file in files if _is_docs_image(file, config)} - post_images
     images = sorted(post_images | docs_images)
     media.make_renditions([Path(file.abs_src_path) for uri in images if (file := files.get_file_from_path(uri))], _image_cache(config))

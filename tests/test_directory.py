@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from stodlanken.directory import Phone, load_directory, parse_phone, url_problem
+from stodlanken.directory import Phone
+from stodlanken.directory_loader import load_directory, parse_phone, url_problem
 from stodlanken.hours import Hours, Period, parse_time
 
 TODAY = date(2026, 11, 25)

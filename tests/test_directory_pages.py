@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import yaml
 
-from stodlanken.directory import load_directory
+from stodlanken.directory_loader import load_directory
 from stodlanken.directory_pages import contact_links, page_context, page_sources, render_description, shows_posts, swedish_date
 
 PROJECT = Path(__file__).resolve().parents[1]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from stodlanken.directory import load_directory
+from stodlanken.directory_loader import load_directory
 from stodlanken.opendata import CSV_COLUMNS, csv_text, hsds, hsds_json, jsonld, jsonld_data, spreadsheet_safe, stable_id
 
 PROJECT = Path(__file__).resolve().parents[1]

@@ -1,4 +1,4 @@
-"""Unit tests for hooks/stodlanken/posts.py: the front matter contract and the consent gate."""
+"""Unit tests for hooks/stodlanken/post_loader.py: the front matter contract and the consent gate."""
 
 from __future__ import annotations
 
@@ -9,18 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from stodlanken.posts import (
-    TYPE_LABELS,
-    block_placeholder,
-    insert_blocks,
-    is_post_page,
-    list_pages,
-    load_posts,
-    post_markdown,
-    published_images,
-    support_links,
-    unpublished_files,
-)
+from stodlanken.consent import published_images, unpublished_files
+from stodlanken.post_loader import load_posts
+from stodlanken.post_pages import block_placeholder, insert_blocks, list_pages, post_markdown, support_links
+from stodlanken.posts import TYPE_LABELS, is_post_page
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_MEDIA = ROOT / "docs" / "inlagg" / "posts" / "media"
@@ -400,7 +392,7 @@ def test_a_video_with_location_data_is_published_without_it(copy_example):
     from datetime import date
 
     from stodlanken import recordings
-    from stodlanken.posts import load_posts
+    from stodlanken.post_loader import load_posts
 
     project = copy_example()
     video = project / "docs" / "inlagg" / "posts" / "media" / "vart-vander-jag-mig.mp4"

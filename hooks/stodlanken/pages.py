@@ -1,6 +1,6 @@
 """Every Markdown file in docs/: what the build refuses, and the links between pages.
 
-The consent gate (`stodlanken.posts`) reads the posts folder; this module makes sure
+The consent gate (`stodlanken.post_loader`) reads the posts folder; this module makes sure
 nothing gets around it by being somewhere else or spelled otherwise, and that a link
 never keeps a held-back post in sight. Read once per build, before anything is written:
 
@@ -73,7 +73,7 @@ def scan(docs_dir: Path, root: Path, posts: list[Post], blog_dir: str, generated
             problems.append(Problem(rel, None, "(fil)", GENERATED_PAGES[src_uri], "ta bort filen"))
             refused.add(src_uri)
             continue
-        # Posts and transcripts that cannot be read are reported by the consent gate (stodlanken.posts).
+        # Posts and transcripts that cannot be read are reported by the consent gate (stodlanken.post_loader).
         text = _read(path, rel, problems if kind == "page" else [])
         if text is None:
             refused.add(src_uri)

@@ -33,6 +33,42 @@ class Problem:
         return f"{where}: {self.field}: {self.message} — {self.fix}"
 
 
+class Checker:
+    """Collects the problems of one file, in `Problem`'s order: `error(line, field, message, fix)`.
+
+    The one checker of every loader (posts, the support directory, the settings). `ok`
+    turns False at the first error; `flagged` holds the fields `error` was called for. The
+    problems go into `problems`, which a loader may share between files.
+    """
+
+    def __init__(self, path: str, problems: list[Problem] | None = None):
+        self.path = path  # relative to the project root
+        self.problems: list[Problem] = [] if problems is None else problems
+        self.ok = True
+        self.flagged: set[str] = set()
+
+    def error(self, line: int | None, field: str, message: str, fix: str) -> None:
+        self.problems.append(Problem(self.path, line, field, message, fix))
+        self.flagged.add(field)
+        self.ok = False
+
+    def warn(self, line: int | None, field: str, message: str, fix: str) -> None:
+        self.problems.append(Problem(self.path, line, field, message, fix, warning=True))
+
+    def date(self, line: int | None, field: str, value: Any, *, fix: str = "skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-10-01") -> date | None:
+        """`value` as a date (a YAML date, or ISO text); an error and None when it is none."""
+        parsed = as_date(value)
+        if parsed is None:
+            self.error(line, field, f"”{value}” är inget datum", fix)
+        return parsed
+
+    def add(self, problems: list[Problem]) -> None:
+        """Problems found on the way (a YAML syntax error, a repeated key), counted as this file's."""
+        self.problems.extend(problems)
+        if any(not problem.warning for problem in problems):
+            self.ok = False
+
+
 class LineDict(dict):
     """A YAML mapping that remembers the line of each key (1-based)."""
 

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from stodlanken.problems import Problem, as_date
+from stodlanken.problems import Checker, Problem
 from stodlanken.privacy import COMPLIANCE
 
 # Whole-number settings, with their defaults.
@@ -58,24 +58,22 @@ class Settings:
     accessibility: Accessibility | None = None  # None: the settings have errors, no statement is made
 
 
-class _Reader:
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
+def _error(check: Checker, key: str, message: str, fix: str) -> None:
+    """A mistake in `extra.stodlanken.<key>` (MkDocs reads mkdocs.yml without line numbers)."""
+    check.error(None, f"{_PREFIX}.{key}", message, fix)
 
-    def error(self, key: str, message: str, fix: str) -> None:
-        self.problems.append(Problem("mkdocs.yml", None, f"{_PREFIX}.{key}", message, fix))
 
-    def text(self, options: dict, key: str, *, name: str | None = None, required: bool = False) -> str:
-        name = name or key
-        value = options.get(key)
-        if value is None:
-            if required:
-                self.error(name, "saknas", f"lägg till `{key}: …`")
-            return ""
-        if not isinstance(value, str) or (required and not value.strip()):
-            self.error(name, f"måste vara en text, inte {_shown(value)}", f"skriv en text efter `{key}:`")
-            return ""
-        return " ".join(value.split())
+def _text(check: Checker, options: dict, key: str, *, name: str | None = None, required: bool = False) -> str:
+    name = name or key
+    value = options.get(key)
+    if value is None:
+        if required:
+            _error(check, name, "saknas", f"lägg till `{key}: …`")
+        return ""
+    if not isinstance(value, str) or (required and not value.strip()):
+        _error(check, name, f"måste vara en text, inte {_shown(value)}", f"skriv en text efter `{key}:`")
+        return ""
+    return " ".join(value.split())
 
 
 def _shown(value: Any) -> str:
@@ -88,31 +86,31 @@ def _shown(value: Any) -> str:
 
 def read_settings(options: Any, *, site_url: str | None, site_name: str | None) -> tuple[Settings, list[Problem]]:
     """Every setting checked; every mistake a problem, and the safe default in its place."""
-    reader = _Reader()
+    check = Checker("mkdocs.yml")
     if not site_url:
-        reader.problems.append(Problem("mkdocs.yml", None, "site_url", "saknas",
-                                       "skriv webbplatsens adress, t.ex. site_url: https://stodlanken.example.org/"))
+        check.error(None, "site_url", "saknas",
+                    "skriv webbplatsens adress, t.ex. site_url: https://stodlanken.example.org/")
     if options is None:
         options = {}
     if not isinstance(options, dict):
-        reader.problems.append(Problem("mkdocs.yml", None, _PREFIX, f"måste vara ett block med inställningar, inte {_shown(options)}",
-                                       "skriv inställningarna på egna rader under `stodlanken:`, t.ex. `    organisation: …`"))
-        return Settings(site_name=str(site_name or ""), site_url=str(site_url or "")), reader.problems
+        check.error(None, _PREFIX, f"måste vara ett block med inställningar, inte {_shown(options)}",
+                    "skriv inställningarna på egna rader under `stodlanken:`, t.ex. `    organisation: …`")
+        return Settings(site_name=str(site_name or ""), site_url=str(site_url or "")), check.problems
     for key in options:
         if key not in KEYS:
-            reader.error(str(key), "okänd inställning", f"kontrollera stavningen; kända inställningar: {', '.join(KEYS)}")
-    organisation = reader.text(options, "organisation")
+            _error(check, str(key), "okänd inställning", f"kontrollera stavningen; kända inställningar: {', '.join(KEYS)}")
+    organisation = _text(check, options, "organisation")
     settings = Settings(
         site_name=str(site_name or ""),
         site_url=str(site_url or ""),
         organisation=organisation,
-        promise=reader.text(options, "promise"),
-        quick_exit_url=_quick_exit_url(reader, options, site_url),
-        social=_social(reader, options.get("social")),
-        numbers=_numbers(reader, options),
-        accessibility=_accessibility(reader, options.get("accessibility")),
+        promise=_text(check, options, "promise"),
+        quick_exit_url=_quick_exit_url(check, options, site_url),
+        social=_social(check, options.get("social")),
+        numbers=_numbers(check, options),
+        accessibility=_accessibility(check, options.get("accessibility")),
     )
-    return settings, reader.problems
+    return settings, check.problems
 
 
 def _https_problem(value: Any) -> str | None:
@@ -128,7 +126,7 @@ def _https_problem(value: Any) -> str | None:
     return None
 
 
-def _quick_exit_url(reader: _Reader, options: dict, site_url: str | None) -> str:
+def _quick_exit_url(check: Checker, options: dict, site_url: str | None) -> str:
     if "quick_exit_url" not in options:
         return DEFAULT_QUICK_EXIT_URL
     value = options["quick_exit_url"]
@@ -137,36 +135,36 @@ def _quick_exit_url(reader: _Reader, options: dict, site_url: str | None) -> str
     if problem is None and urlsplit(value.strip()).hostname == urlsplit(site_url or "").hostname:
         problem = "går till den här webbplatsen"
     if problem:
-        reader.error("quick_exit_url", f"{problem}; knappen Lämna sidan snabbt går till {DEFAULT_QUICK_EXIT_URL} så länge", fix)
+        _error(check, "quick_exit_url", f"{problem}; knappen Lämna sidan snabbt går till {DEFAULT_QUICK_EXIT_URL} så länge", fix)
         return DEFAULT_QUICK_EXIT_URL
     return value.strip()
 
 
-def _social(reader: _Reader, value: Any) -> tuple[SocialLink, ...]:
+def _social(check: Checker, value: Any) -> tuple[SocialLink, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        reader.error("social", f"måste vara en lista, inte {_shown(value)}", "skriv varje kanal som `- name: Instagram` med `url: https://…` under")
+        _error(check, "social", f"måste vara en lista, inte {_shown(value)}", "skriv varje kanal som `- name: Instagram` med `url: https://…` under")
         return ()
     links = []
     for number, item in enumerate(value, 1):
         key = f"social[{number}]"
         if not isinstance(item, dict):
-            reader.error(key, f"måste ha name och url, inte {_shown(item)}", "skriv `- name: Instagram` med `url: https://…` under")
+            _error(check, key, f"måste ha name och url, inte {_shown(item)}", "skriv `- name: Instagram` med `url: https://…` under")
             continue
         for extra in item:
             if extra not in ("name", "url"):
-                reader.error(f"{key}.{extra}", "okänt fält", "tillåtna fält: name, url")
-        name = reader.text(item, "name", name=f"{key}.name", required=True)
+                _error(check, f"{key}.{extra}", "okänt fält", "tillåtna fält: name, url")
+        name = _text(check, item, "name", name=f"{key}.name", required=True)
         problem = _https_problem(item.get("url"))
         if problem:
-            reader.error(f"{key}.url", problem, "skriv hela adressen, t.ex. https://www.instagram.com/…")
+            _error(check, f"{key}.url", problem, "skriv hela adressen, t.ex. https://www.instagram.com/…")
         elif name:
             links.append(SocialLink(name, item["url"].strip()))
     return tuple(links)
 
 
-def _numbers(reader: _Reader, options: dict) -> dict[str, int]:
+def _numbers(check: Checker, options: dict) -> dict[str, int]:
     """The whole-number settings, each a positive whole number or its default (and a problem)."""
     numbers = {}
     for key, default in NUMBER_SETTINGS.items():
@@ -175,64 +173,61 @@ def _numbers(reader: _Reader, options: dict) -> dict[str, int]:
             numbers[key] = value
         else:
             numbers[key] = default
-            reader.error(key, f"{value!r} är inte ett positivt heltal", f"skriv ett heltal, t.ex. {key}: {default}")
+            _error(check, key, f"{value!r} är inte ett positivt heltal", f"skriv ett heltal, t.ex. {key}: {default}")
     return numbers
 
 
-def _accessibility(reader: _Reader, value: Any) -> Accessibility | None:
+def _accessibility(check: Checker, value: Any) -> Accessibility | None:
     """The statement's settings, with the contents Swedish law asks for; None when any is wrong."""
     where = "accessibility"
     if not isinstance(value, dict):
         fix = "skriv compliance, assessed, method, contact_email (och shortcomings) under `accessibility:`, se mkdocs.yml i exemplet"
-        reader.error(where, "saknas" if value is None else f"måste vara ett block med fält, inte {_shown(value)}", fix)
+        _error(check, where, "saknas" if value is None else f"måste vara ett block med fält, inte {_shown(value)}", fix)
         return None
-    before = len(reader.problems)
+    before = len(check.problems)
     for key in value:
         if key not in _ACCESSIBILITY_KEYS:
-            reader.error(f"{where}.{key}", "okänt fält", f"tillåtna fält: {', '.join(_ACCESSIBILITY_KEYS)}")
+            _error(check, f"{where}.{key}", "okänt fält", f"tillåtna fält: {', '.join(_ACCESSIBILITY_KEYS)}")
     compliance = value.get("compliance")
     if compliance not in COMPLIANCE:
-        reader.error(f"{where}.compliance", "saknas" if compliance is None else f"”{compliance}” går inte att använda", "skriv helt, delvis eller inte")
-    shortcomings = _shortcomings(reader, value.get("shortcomings"), compliance)
-    assessed = _date(reader, value, "assessed", required=True)
-    updated = _date(reader, value, "updated", required=False)
-    method = reader.text(value, "method", name=f"{where}.method", required=True)
-    actor = reader.text(value, "actor", name=f"{where}.actor") or None
+        _error(check, f"{where}.compliance", "saknas" if compliance is None else f"”{compliance}” går inte att använda", "skriv helt, delvis eller inte")
+    shortcomings = _shortcomings(check, value.get("shortcomings"), compliance)
+    assessed = _date(check, value, "assessed", required=True)
+    updated = _date(check, value, "updated", required=False)
+    method = _text(check, value, "method", name=f"{where}.method", required=True)
+    actor = _text(check, value, "actor", name=f"{where}.actor") or None
     email = value.get("contact_email")
     address = email.strip().removeprefix("mailto:") if isinstance(email, str) else ""
     if not _EMAIL.match(address):
         problem = "saknas" if email in (None, "") else f"”{email}” är inte en e-postadress"
-        reader.error(f"{where}.contact_email", problem, "skriv en e-postadress för synpunkter, t.ex. tillganglighet@example.org")
-    if len(reader.problems) > before or assessed is None:
+        _error(check, f"{where}.contact_email", problem, "skriv en e-postadress för synpunkter, t.ex. tillganglighet@example.org")
+    if len(check.problems) > before or assessed is None:
         return None
     return Accessibility(compliance, assessed, method, address, shortcomings, actor, updated)
 
 
-def _shortcomings(reader: _Reader, value: Any, compliance: Any) -> tuple[tuple[str, str], ...]:
+def _shortcomings(check: Checker, value: Any, compliance: Any) -> tuple[tuple[str, str], ...]:
     where = "accessibility.shortcomings"
     if value is None or value == []:
         if compliance in ("delvis", "inte"):
-            reader.error(where, "saknas", "lista det som inte är tillgängligt: `- what: …` med `why: …` under")
+            _error(check, where, "saknas", "lista det som inte är tillgängligt: `- what: …` med `why: …` under")
         return ()
     if not isinstance(value, list):
-        reader.error(where, f"måste vara en lista, inte {_shown(value)}", "skriv varje brist som `- what: …` med `why: …` under")
+        _error(check, where, f"måste vara en lista, inte {_shown(value)}", "skriv varje brist som `- what: …` med `why: …` under")
         return ()
     found = []
     for number, item in enumerate(value, 1):
         if isinstance(item, dict) and isinstance(item.get("what"), str) and isinstance(item.get("why"), str) and item["what"].strip() and item["why"].strip():
             found.append((item["what"], item["why"]))
         else:
-            reader.error(f"{where}[{number}]", "behöver what och why som texter", "skriv vad som brister under what och varför under why")
+            _error(check, f"{where}[{number}]", "behöver what och why som texter", "skriv vad som brister under what och varför under why")
     return tuple(found)
 
 
-def _date(reader: _Reader, options: dict, key: str, *, required: bool) -> date | None:
+def _date(check: Checker, options: dict, key: str, *, required: bool) -> date | None:
     value = options.get(key)
     if value is None:
         if required:
-            reader.error(f"accessibility.{key}", "saknas", f"skriv datumet då webbplatsen granskades, t.ex. {key}: 2026-05-04")
+            _error(check, f"accessibility.{key}", "saknas", f"skriv datumet då webbplatsen granskades, t.ex. {key}: 2026-05-04")
         return None
-    parsed = as_date(value)
-    if parsed is None:
-        reader.error(f"accessibility.{key}", f"”{value}” är inget datum", f"skriv ÅÅÅÅ-MM-DD, t.ex. {key}: 2026-05-04")
-    return parsed
+    return check.date(None, f"{_PREFIX}.accessibility.{key}", value, fix=f"skriv ÅÅÅÅ-MM-DD, t.ex. {key}: 2026-05-04")

@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING
 
 from mkdocs.utils.yaml import yaml_load
 
-from stodlanken import directory_pages, pages, reach
-from stodlanken.directory import Directory, load_directory
+from stodlanken import consent, directory_pages, pages, reach
+from stodlanken.directory import Directory
+from stodlanken.directory_loader import load_directory
 from stodlanken.media import docs_media_problems
 from stodlanken.pages import Pages
-from stodlanken.posts import Post, load_posts
+from stodlanken.post_loader import load_posts
+from stodlanken.posts import Post
 from stodlanken.problems import Problem, load_yaml
 from stodlanken.settings import Settings, read_settings
 
@@ -49,7 +51,7 @@ class Site:
 
     def shown_posts(self, *, preview: bool) -> list[Post]:
         """Published posts; in the preview also held-back ones (behind a banner), never invalid ones."""
-        return [post for post in self.posts if post.published or (preview and post.valid)]
+        return [post for post in self.posts if consent.shown(post, preview=preview)]
 
     @property
     def errors(self) -> list[Problem]:

@@ -1,0 +1,430 @@
+"""Posts by young people: read and checked once per build, into `Post` records.
+
+`load_posts` reads every post once, reports every mistake as a one-line `Problem`, and
+has the consent gate (stodlanken/consent.py) decide for each post whether it may be published:
+
+- invalid post (any error)                    -> held back, never published
+- a participant (or guardian) not approved    -> held back, `held_reason` says why
+- outside `publish_from`/`publish_until`      -> held back
+- approved consent older than the review age  -> published, with a warning
+
+Holding a post back is not a mistake: it is logged by the hook, not reported here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from stodlanken import consent, recordings
+from stodlanken.media import CACHE_DIR as IMAGE_CACHE_DIR
+from stodlanken.media import CAPTION_LANGUAGE, caption_language, image_problem, transcript_problem, webvtt_problem
+from stodlanken.posts import AUDIO_EXTS, CAPTION_EXTS, IMAGE_EXTS, TRANSCRIPT_EXTS, TYPE_LABELS, VIDEO_EXTS, Post, Slide
+from stodlanken.problems import (
+    FRONT_MATTER, SLUG_RE, Checker, LineDict, LineList, Problem, mkdocs_cannot_read, page_key_problem, parse_yaml, relpath, yaml_problems,
+)
+
+SUMMARY_MAX = 160
+SLUG_MAX = 40
+
+# Keys of the contract, plus `draft` and Material's page keys `hide` and `search`. (The blog
+# plugin's `categories`, `pin` and `readtime` would do nothing here: they are unknown keys.)
+_KNOWN_KEYS = {
+    "title", "date", "type", "summary", "situations", "services", "media", "participants",
+    "credits", "publish_from", "publish_until", "draft", "hide", "search",
+}
+_MEDIA_KEYS = {
+    "film": {"video", "captions", "poster", "poster_alt", "shows"},
+    "slideshow": {"slides"},
+    "podcast": {"audio", "transcript", "duration", "poster", "poster_alt", "shows"},
+    "text": {"poster", "poster_alt", "shows"},
+}
+_SLIDE_KEYS = {"image", "alt", "caption", "shows"}
+
+_FILENAME_ALT_RE = re.compile(
+    r"(\.(jpe?g|png|gif|webp|heic|svg|mp4|mov|webm)$)|^(img|dsc|dscn|dcim|pxl|photo|bild|image|screenshot)[\s_-]*\d+",
+    re.IGNORECASE,
+)
+
+
+def load_posts(
+    docs_dir: Path,
+    *,
+    blog_dir: str,
+    root: Path,
+    situations: set[str],
+    services: set[str],
+    today: date,
+    consent_review_days: int = 365,
+    guardian_age: int = 18,
+) -> tuple[list[Post], list[Problem]]:
+    """Read and validate every post; newest first. Invalid posts come back held back.
+
+    Never raises on bad input: every mistake becomes a `Problem`.
+    """
+    posts_dir = Path(docs_dir) / blog_dir / "posts"
+    posts: list[Post] = []
+    problems: list[Problem] = []
+    if not posts_dir.is_dir():
+        return posts, problems
+    context = _Context(Path(docs_dir), Path(root), situations, services, today, consent_review_days, guardian_age)
+    for path in sorted(posts_dir.glob("*.md")):
+        post, found = _load_post(path, context)
+        posts.append(post)
+        problems.extend(found)
+    posts.sort(key=lambda post: (post.date, post.slug), reverse=True)
+    return posts, problems
+
+
+
+# --- internals ---------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    docs_dir: Path
+    root: Path
+    situations: set[str]
+    services: set[str]
+    today: date
+    consent_review_days: int
+    guardian_age: int
+
+
+def _load_post(path: Path, ctx: _Context) -> tuple[Post, list[Problem]]:
+    rel = relpath(path, ctx.root)
+    src_uri = path.relative_to(ctx.docs_dir).as_posix()
+    check = Checker(rel)
+    slug = path.stem
+    fallback = Post(rel, src_uri, slug, slug, date.min, "text", "", held_reason="innehåller fel (se felen ovan)", valid=False)
+
+    if not SLUG_RE.match(slug) or len(slug) > SLUG_MAX:
+        check.error(None, "(filnamn)", f"”{path.name}” går inte att använda i en webbadress",
+                    f"döp om filen till högst {SLUG_MAX} tecken a–z, 0–9 och bindestreck, t.ex. brak-hemma.md")
+
+    meta, unreadable = _read_front_matter(check, path)
+    if not isinstance(meta, dict):
+        return fallback, check.problems
+
+    for key in meta:
+        if key not in _KNOWN_KEYS:
+            check.error(meta.line_of(key), str(key), "okänt fält",
+                        "kontrollera stavningen; tillåtna fält: title, date, type, summary, situations, services, media, participants, credits, publish_from, publish_until")
+
+    title = _text(check, meta, "title", required=True)
+    when = _date(check, meta, "date", required=True)
+    kind = _text(check, meta, "type", required=True)
+    if kind is not None and kind not in TYPE_LABELS:
+        check.error(meta.line_of("type"), "type", f"okänd typ ”{kind}”", "skriv film, slideshow, podcast eller text")
+        kind = None
+    summary = _text(check, meta, "summary", required=True)
+    if summary and len(summary) > SUMMARY_MAX:
+        check.error(meta.line_of("summary"), "summary", f"är {len(summary)} tecken lång",
+                    f"korta den till högst {SUMMARY_MAX} tecken (den visas på kort och i delningar)")
+    situations = _ids(check, meta, "situations", ctx.situations, required=True,
+                      what="situation", where="support_directory/situations.yml")
+    services = _ids(check, meta, "services", ctx.services, required=False,
+                    what="tjänst", where="support_directory/services/")
+    credits = _text(check, meta, "credits", required=False)
+    publish_from = _date(check, meta, "publish_from", required=False)
+    publish_until = _date(check, meta, "publish_until", required=False)
+
+    for key in ("hide", "search"):  # Material's page keys: another type is a traceback while rendering
+        if key in meta and (found := page_key_problem(key, meta[key])):
+            check.error(meta.line_of(key), key, *found)
+    draft = _flag(check, meta, "draft", fix="skriv draft: true (utkast, publiceras inte) eller ta bort raden")
+    refs, waiting = consent.check_participants(check, meta, kind, today=ctx.today, review_days=ctx.consent_review_days,
+                                               guardian_age=ctx.guardian_age)
+    media = _media(check, meta, kind, path, refs, ctx)
+    held = consent.held_reason(waiting, draft=draft, publish_from=publish_from, publish_until=publish_until, today=ctx.today)
+
+    if unreadable and check.ok:
+        check.error(None, "(front matter)", unreadable, "rätta datumen (ÅÅÅÅ-MM-DD) och avsluta front matter med --- och en ny rad")
+    if not check.ok or title is None or when is None or kind is None or summary is None:
+        return fallback, check.problems
+
+    post = Post(
+        path=rel, src_uri=src_uri, slug=slug, title=title, date=when, type=kind, summary=summary,
+        situations=situations, services=services, credits=credits, held_reason=held, **media,
+    )
+    return post, check.problems
+
+
+def _read_front_matter(check: Checker, path: Path) -> tuple[LineDict | None, str | None]:
+    """The front matter, and why MkDocs could not read it (then it would publish it as text),
+    which _load_post reports unless a field's own error says why."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        what = "är inte sparad som UTF-8" if isinstance(error, UnicodeDecodeError) else f"kan inte läsas ({error.strerror})"
+        check.error(None, "(fil)", what, "spara filen igen som UTF-8 (i VS Code: Spara med kodning → UTF-8)")
+        return None, None
+    match = FRONT_MATTER.match(text)
+    if not match:
+        check.error(1, "(front matter)", "saknas", "börja filen med en rad ---, fälten (title, date, type …) och en rad ---")
+        return None, None
+    try:
+        meta = parse_yaml(match.group(1) or "", line_offset=1)
+    except yaml.YAMLError as error:
+        check.add(yaml_problems(error, check.path, line_offset=1))
+        return None, None
+    if not isinstance(meta, dict):
+        check.error(2, "(front matter)", "är inte en lista av fält", "skriv ett fält per rad: namn: värde")
+        return None, None
+    return meta, mkdocs_cannot_read(text, meta)
+
+
+def _text(check: Checker, meta: LineDict, key: str, *, required: bool) -> str | None:
+    value = meta.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            check.error(meta.line_of(key) if key in meta else None, key, "saknas", f"lägg till {key}: … i front matter")
+        return None
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        check.error(meta.line_of(key), key, "ska vara text", f"skriv {key}: följt av en rad text")
+        return None
+    return str(value).strip()
+
+
+def _flag(check: Checker, meta: LineDict, key: str, *, fix: str) -> bool | None:
+    """A yes/no field: only true or false (YAML also reads yes/no/on/off). `ja`, `nej` or
+    `"false"` are errors, and None comes back: the caller decides on the safe side."""
+    value = meta.get(key, False)
+    if isinstance(value, bool):
+        return value
+    check.error(meta.line_of(key), key, f"”{value}” är varken true eller false", fix)
+    return None
+
+
+def _date(check: Checker, meta: LineDict, key: str, *, required: bool) -> date | None:
+    value = meta.get(key)
+    if value is None:
+        if required:
+            check.error(None, key, "saknas", f"lägg till {key}: ÅÅÅÅ-MM-DD, t.ex. {key}: 2026-10-01")
+        return None
+    return check.date(meta.line_of(key), key, value)
+
+
+def _ids(check: Checker, meta: LineDict, key: str, known: set[str], *, required: bool, what: str, where: str) -> tuple[str, ...]:
+    value = meta.get(key)
+    if value is None or value == []:
+        if required:
+            check.error(meta.line_of(key) if key in meta else None, key, "saknas",
+                        f"lägg till {key}: [id, …] med minst en {what} från {where}")
+        return ()
+    if isinstance(value, str):
+        value = LineList([value])
+        value.line, value.item_lines = meta.line_of(key), [meta.line_of(key)]
+    if not isinstance(value, list):
+        check.error(meta.line_of(key), key, "ska vara en lista", f"skriv {key}: [id, id]")
+        return ()
+    lines = getattr(value, "item_lines", [])
+    found: list[str] = []
+    for index, item in enumerate(value):
+        line = lines[index] if index < len(lines) else meta.line_of(key)
+        if isinstance(item, int) and not isinstance(item, bool):
+            item = str(item)  # YAML reads [112, 1177] as numbers
+        if not isinstance(item, str) or item not in known:
+            check.error(line, f"{key}[{index}]", f"okänd {what} ”{item}”",
+                        f"använd ett id som finns i {where}" + (f" ({', '.join(sorted(known)[:12])})" if known else ""))
+        elif item not in found:
+            found.append(item)
+    return tuple(found)
+
+
+def _media(check: Checker, meta: LineDict, kind: str | None, post_path: Path, refs: dict[str, bool], ctx: _Context) -> dict:
+    """Validate `media` for the post's type; return Post keyword arguments."""
+    value = meta.get("media")
+    if kind is None:
+        return {}
+    if value is None:
+        if kind != "text":
+            need = {"film": "video, captions, poster och poster_alt", "slideshow": "slides",
+                    "podcast": "audio och transcript"}[kind]
+            check.error(None, "media", "saknas", f"en {TYPE_LABELS[kind].lower()} behöver media: med {need}")
+        return {}
+    if not isinstance(value, dict):
+        check.error(meta.line_of("media"), "media", "ska vara ett block med fält", "skriv media: och fälten indragna på raderna under")
+        return {}
+    for key in value:
+        if key not in _MEDIA_KEYS[kind]:
+            check.error(value.line_of(key), f"media.{key}", f"hör inte till typen {kind}",
+                        f"tillåtna fält för {kind}: {', '.join(sorted(_MEDIA_KEYS[kind]))}")
+
+    def file(key: str, exts: tuple[str, ...], *, required: bool, holder: LineDict = value, prefix: str = "media") -> str | None:
+        return _media_file(check, holder, key, exts, post_path, ctx, required=required, prefix=prefix,
+                           missing_line=meta.line_of("media"))
+
+    def alt(key: str, image_uri: str | None, holder: LineDict = value, prefix: str = "media") -> str | None:
+        return _alt(check, holder, key, image_uri, prefix=prefix, missing_line=meta.line_of("media"))
+
+    result: dict[str, Any] = {}
+    _shows(check, value, "shows", refs, prefix="media")
+    if kind == "film":
+        result["video"] = file("video", VIDEO_EXTS, required=True)
+        if result["video"]:
+            _check_recording(check, result["video"], value.line_of("video"), "media.video", ctx)
+        result["captions"] = file("captions", CAPTION_EXTS, required=True)
+        if result["captions"]:
+            _check_captions(check, result["captions"], value.line_of("captions"), ctx)
+    if kind == "podcast":
+        result["audio"] = file("audio", AUDIO_EXTS, required=True)
+        result["transcript"] = file("transcript", TRANSCRIPT_EXTS, required=True)
+        if result["transcript"] and (problem := transcript_problem(ctx.docs_dir / result["transcript"])):
+            check.error(value.line_of("transcript"), "media.transcript", f"”{value['transcript']}” {problem}",
+                        "skriv in allt som sägs i podden i filen, så att den som inte hör kan läsa")
+        recording = _check_recording(check, result["audio"], value.line_of("audio"), "media.audio", ctx) if result["audio"] else None
+        result["duration"] = _duration(check, value, recording)
+    if kind in ("film", "podcast", "text"):
+        result["poster"] = file("poster", IMAGE_EXTS, required=kind == "film")
+        if result["poster"] or "poster_alt" in value:
+            result["poster_alt"] = alt("poster_alt", result["poster"])
+    if kind == "slideshow":
+        result["slides"] = _slides(check, value, post_path, refs, ctx)
+    return result
+
+
+def _check_recording(check: Checker, uri: str, line: int | None, field: str, ctx: _Context) -> recordings.Recording | None:
+    """Make the clean copy (no metadata) now, so a file FFmpeg cannot read is an error here,
+    not a traceback while the site is written."""
+    try:
+        return recordings.clean(ctx.docs_dir / uri, ctx.root / recordings.CACHE_DIR)
+    except recordings.Unreadable as error:
+        what = "filmen" if field == "media.video" else "ljudfilen"
+        check.error(line, field, f"”{PurePosixPath(uri).name}” {error}",
+                    f"exportera {what} igen (MP4 eller MP3) och lägg in den på nytt")
+        return None
+
+
+def _media_file(check: Checker, holder: LineDict, key: str, exts: tuple[str, ...], post_path: Path, ctx: _Context,
+                *, required: bool, prefix: str, missing_line: int | None = None) -> str | None:
+    field = f"{prefix}.{key}"
+    value = holder.get(key)
+    if value is None or value == "":
+        if required:
+            check.error(holder.line_of(key) if key in holder else missing_line or holder.line, field, "saknas",
+                        f"lägg till {key}: media/filnamn ({' eller '.join(exts)})")
+        return None
+    line = holder.line_of(key)
+    if not isinstance(value, str) or "://" in value or value.startswith("/"):
+        check.error(line, field, f"”{value}” är ingen fil bredvid inlägget",
+                    "lägg filen i docs/ och skriv sökvägen relativt inlägget, t.ex. media/film.mp4")
+        return None
+    if not value.lower().endswith(exts):
+        check.error(line, field, f"”{value}” har fel filtyp", f"använd en fil som slutar på {' eller '.join(exts)}")
+        return None
+    target = (post_path.parent / value).resolve()
+    try:
+        src_uri = target.relative_to(ctx.docs_dir.resolve()).as_posix()
+    except ValueError:
+        check.error(line, field, f"”{value}” ligger utanför docs/", "lägg filen i docs/inlagg/posts/media/")
+        return None
+    if not target.is_file():
+        check.error(line, field, f"filen ”{value}” finns inte", f"lägg filen i {relpath(target.parent, ctx.root)}/ eller rätta namnet")
+        return None
+    if exts == IMAGE_EXTS and (problem := image_problem(target, ctx.root / IMAGE_CACHE_DIR)):
+        check.error(line, field, f"”{value}” {problem}", "spara bilden igen som JPEG eller PNG")
+        return None
+    return src_uri
+
+
+def _alt(check: Checker, holder: LineDict, key: str, image_uri: str | None, *, prefix: str,
+         missing_line: int | None = None) -> str | None:
+    field = f"{prefix}.{key}"
+    value = holder.get(key)
+    if not isinstance(value, str) or not value.strip():
+        check.error(holder.line_of(key) if key in holder else missing_line or holder.line, field, "saknas eller är tom",
+                    "beskriv med några ord vad bilden visar, t.ex. ”Två händer runt en kopp te”")
+        return None
+    text = value.strip()
+    stem = PurePosixPath(image_uri).stem.lower() if image_uri else None
+    if _FILENAME_ALT_RE.search(text) or (stem and text.lower() in (stem, PurePosixPath(image_uri).name.lower())):
+        check.error(holder.line_of(key), field, f"”{text}” ser ut som ett filnamn",
+                    "beskriv med ord vad bilden visar, för den som inte ser den")
+        return None
+    return text
+
+
+def _shows(check: Checker, holder: LineDict, key: str, refs: dict[str, bool], *, prefix: str) -> None:
+    """The visibility rule: nobody marked `visible: false` may be shown."""
+    value = holder.get(key)
+    if value is None:
+        return
+    if not isinstance(value, list):
+        check.error(holder.line_of(key), f"{prefix}.{key}", "ska vara en lista", "skriv shows: [p1, p2] eller shows: []")
+        return
+    lines = getattr(value, "item_lines", [])
+    for index, ref in enumerate(value):
+        line = lines[index] if index < len(lines) else holder.line_of(key)
+        field = f"{prefix}.{key}[{index}]"
+        if ref not in refs:
+            check.error(line, field, f"”{ref}” finns inte bland participants", "lägg till personen under participants eller rätta ref")
+        elif refs[ref] is False:
+            check.error(line, field, f"{ref} har visible: false och får inte synas",
+                        f"ta bort {ref} från shows och byt bilden mot en där {ref} inte syns")
+
+
+def _slides(check: Checker, value: LineDict, post_path: Path, refs: dict[str, bool], ctx: _Context) -> tuple[Slide, ...]:
+    slides = value.get("slides")
+    if not isinstance(slides, list) or not slides:
+        check.error(value.line_of("slides") if "slides" in value else value.line, "media.slides", "saknas eller är tom",
+                    "lägg till minst en bild: - image: media/bild-1.jpg och alt: …")
+        return ()
+    result: list[Slide] = []
+    for index, slide in enumerate(slides):
+        prefix = f"media.slides[{index}]"
+        if not isinstance(slide, dict):
+            line = slides.item_lines[index] if isinstance(slides, LineList) else None
+            check.error(line, prefix, "ska vara ett fält-block", "skriv - image: media/bild.jpg och alt: … på egna rader")
+            continue
+        for key in slide:
+            if key not in _SLIDE_KEYS:
+                check.error(slide.line_of(key), f"{prefix}.{key}", "okänt fält", "tillåtna fält: image, alt, caption, shows")
+        image = _media_file(check, slide, "image", IMAGE_EXTS, post_path, ctx, required=True, prefix=prefix)
+        alt = _alt(check, slide, "alt", image, prefix=prefix)
+        _shows(check, slide, "shows", refs, prefix=prefix)
+        caption = slide.get("caption")
+        if image and alt:
+            result.append(Slide(image, alt, str(caption).strip() if caption else None))
+    return tuple(result)
+
+
+def _check_captions(check: Checker, uri: str, line: int, ctx: _Context) -> None:
+    name = PurePosixPath(uri).name
+    try:
+        problem = webvtt_problem((ctx.docs_dir / uri).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        problem = "kan inte läsas som text (spara den som UTF-8)"
+    if problem:
+        check.error(line, "media.captions", f"”{name}” {problem}", "spara undertexterna som WebVTT (.vtt), t.ex. med Subtitle Edit")
+    # The page offers the captions as Swedish: a file named for another language would be announced wrongly.
+    language = caption_language(uri)
+    if language not in (None, CAPTION_LANGUAGE):
+        check.error(line, "media.captions", f"”{name}” är märkt som språket ”{language}”, men sidan visar undertexterna som svenska",
+                    f"är texten svensk: döp om filen till {name.split('.')[0]}.{CAPTION_LANGUAGE}.vtt; undertexter på andra språk går inte att lägga in än")
+
+
+def _duration(check: Checker, value: LineDict, recording: recordings.Recording | None) -> int | None:
+    """The editor's `duration`, else what FFmpeg measured while copying the audio."""
+    given = value.get("duration")
+    if given is not None:
+        text = str(given)
+        match = re.fullmatch(r"(?:(\d+):)?(\d{1,2}):(\d{2})|(\d+)", text.strip())
+        if not match:
+            check.error(value.line_of("duration"), "media.duration", f"”{text}” är ingen speltid", "skriv minuter:sekunder, t.ex. \"12:05\"")
+            return None
+        if match.group(4):
+            return int(match.group(4))
+        return int(match.group(1) or 0) * 3600 + int(match.group(2)) * 60 + int(match.group(3))
+    if recording is None:
+        return None  # no audio, or an unreadable one: reported already
+    if recording.seconds is None:
+        check.error(value.line_of("audio"), "media.duration", "speltiden går inte att läsa ur filen",
+                    "skriv speltiden själv, t.ex. duration: \"12:05\"")
+        return None
+    return round(recording.seconds)

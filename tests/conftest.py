@@ -123,23 +123,15 @@ def apply_case(project: Path, case: str) -> None:
 
 
 def seed_cache(project: Path, warm: Path) -> None:
-    """Hard links in project/.cache/ to what a build of the example left in `warm`: share
-    cards, QR codes, image renditions and cleaned media, so a copy does not make them again
-    (a cold copy builds in about four times the time of a warm one). Sharing the files is
-    safe: the hooks find them by a hash of what they are made from, never change one in
-    place (a new one is written to a temporary name and renamed), and a file the copy does
-    not need is never read. The preview's files (kept by page, not by hash) are not shared."""
-    if not warm.is_dir():
-        return
-
-    def link(src: str, dst: str) -> None:
-        try:
-            os.link(src, dst)
-        except OSError:  # another file system
-            shutil.copy2(src, dst)
-
-    shutil.copytree(warm, project / ".cache", copy_function=link, dirs_exist_ok=True,
-                    ignore=lambda folder, names: [name for name in names if name == "preview" or name.endswith(".tmp")])
+    """A copy in project/.cache/ of what a build of the example left in `warm`: share cards,
+    QR codes, image renditions and cleaned media, so a copy of the project does not make
+    them again (a cold copy builds in about four times the time of a warm one). The hooks
+    find each file by a hash of what it is made from, so a copy that changes content makes
+    only what changed. Copied, not linked: a couple of megabytes, and no build of a copy can
+    touch the example's own. The preview's files (kept by page, not by hash) are left out."""
+    if warm.is_dir():
+        shutil.copytree(warm, project / ".cache", dirs_exist_ok=True,
+                        ignore=lambda folder, names: [name for name in names if name == "preview" or name.endswith(".tmp")])
 
 
 @pytest.fixture(scope="session")

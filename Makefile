@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install serve build test check new-post new-service bench bench-small lock clean
+.PHONY: install serve build test check validate new-post new-service bench bench-small lock clean
 
 install: $(INSTALLED)
 
@@ -47,6 +47,14 @@ test: install
 check: install
 	PYTHONPATH=hooks $(BIN)/python -m stodlanken.check
 
+# The outside checkers on every page: the W3C Nu HTML Checker (vnu) and pa11y
+# (HTML_CodeSniffer, WCAG2AA), on the example site built into a temp dir and served on
+# 127.0.0.1. Both are pinned in bench/package-lock.json and installed with `npm ci` on first
+# use (needs node, npm and java: Debian `apt-get install nodejs npm default-jre-headless`).
+# Exit status 1 on any error. Another build: .venv/bin/python bench/validate.py --site site
+validate: install
+	$(BIN)/python bench/validate.py
+
 # New content with every field, commented in Swedish: make new-post TYPE=film SLUG=brak-hemma
 new-post: install
 	PYTHONPATH=hooks $(BIN)/python -m stodlanken.scaffold post "$(TYPE)" $(SLUG)
@@ -54,9 +62,10 @@ new-post: install
 new-service: install
 	PYTHONPATH=hooks $(BIN)/python -m stodlanken.scaffold service $(ID)
 
-# Benchmark: N=1000 posts, M=500 services against a plain Material site with the same pages;
-# prints Markdown tables for README.md (about 10 min on 2 cores). Lighthouse is installed into
-# bench/node_modules with npm on first use. More flags: make bench BENCH_ARGS="--no-lighthouse"
+# Benchmark: every page type of the example site and of N=1000 posts / M=500 services, against
+# a plain Material site with the same pages; prints Markdown tables for README.md (about
+# 40 min on 2 cores, most of it Lighthouse). Lighthouse is installed into bench/node_modules
+# with `npm ci` on first use. More flags: make bench BENCH_ARGS="--no-lighthouse"
 bench: install
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 

@@ -53,7 +53,7 @@ class BuildResult:
         return [line for line in self.log.splitlines() if line.startswith(("ERROR", "WARNING", "Aborted", "Traceback")) or ": error" in line]
 
 
-def build(project: Path, site_dir: Path, *, strict: bool) -> BuildResult:
+def build(project: Path, site_dir: Path, *, strict: bool, log_path: Path | None = None) -> BuildResult:
     """`mkdocs build` in a child process; wall time and that child's own peak RSS (wait4).
 
     Into an empty folder, as `make build` does (site.new), after the disk has caught up
@@ -64,7 +64,7 @@ def build(project: Path, site_dir: Path, *, strict: bool) -> BuildResult:
     if site_dir.exists():
         site_dir.rename(_unused_name(site_dir))
     os.sync()
-    log_path = project.parent / f"{project.name}-build.log"
+    log_path = log_path or project.parent / f"{project.name}-build.log"
     command = [*MKDOCS, "build", "--clean", "--site-dir", str(site_dir)] + (["--strict"] if strict else [])
     with log_path.open("w") as log:
         start = time.perf_counter()
@@ -192,11 +192,18 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that closes a page drops its requests still in flight (a favicon, say): not an error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def static_server(site_dir: Path):
     """Yield the base URL of `site_dir` served on a free 127.0.0.1 port."""
     handler = functools.partial(_Handler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -348,20 +355,37 @@ def _load(browser, base_url: str, path: str) -> Load:
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
-def lighthouse_binary(bench_dir: Path) -> tuple[Path | None, str]:
-    """The local Lighthouse, installed into bench/node_modules on first use; (None, why) if impossible."""
-    binary = bench_dir / "node_modules" / ".bin" / "lighthouse"
-    if binary.exists():
-        return binary, ""
+def node_tools(bench_dir: Path) -> tuple[bool, str]:
+    """bench/node_modules as bench/package-lock.json pins it (Lighthouse, pa11y, vnu), installed
+    with `npm ci` when missing or older than the lock; (False, why) when that is impossible.
+    Puppeteer (pa11y's browser driver) downloads no browser: Debian's Chromium is used."""
+    installed = bench_dir / "node_modules" / ".package-lock.json"  # written by npm at every install
+    pins = [bench_dir / "package.json", bench_dir / "package-lock.json"]
+    if installed.exists() and all(installed.stat().st_mtime >= pin.stat().st_mtime for pin in pins):
+        return True, ""
     npm = shutil.which("npm")
-    if npm is None:
-        return None, "npm is not installed (Debian: apt-get install npm), so Lighthouse cannot be installed"
-    print("… installing Lighthouse into bench/node_modules (npm install)", file=sys.stderr, flush=True)
-    done = subprocess.run([npm, "install", "--no-audit", "--no-fund", "--prefix", str(bench_dir)], capture_output=True, text=True)
-    if done.returncode != 0 or not binary.exists():
-        last = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
-        return None, f"npm install in bench/ failed: {last[0]}"
-    return binary, ""
+    if npm is None or shutil.which("node") is None:
+        return False, "Node.js and npm are not installed (Debian: apt-get install nodejs npm), so bench/node_modules cannot be installed"
+    version = subprocess.run([npm, "--version"], capture_output=True, text=True).stdout.strip()
+    if not version.split(".")[0].isdigit() or int(version.split(".")[0]) < 10:
+        # npm 9.2 (Debian 12's) fails on the lock's `overrides`: Lighthouse's trace engine asks
+        # for two packages by the tag `latest`, which the overrides pin so that `npm ci` does
+        # not look the tag up again (the lock keeps no download addresses to check it against).
+        return False, f"npm {version or '?'} cannot install bench/package-lock.json; npm 10 or newer can (npm install -g npm@10.9.9)"
+    print("… installing bench/node_modules (npm ci, from bench/package-lock.json)", file=sys.stderr, flush=True)
+    env = {**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1"}
+    done = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=bench_dir, capture_output=True, text=True, env=env)
+    if done.returncode != 0 or not installed.exists():
+        last = [line for line in (done.stderr or done.stdout).strip().splitlines() if line.strip()][-3:] or ["no output"]
+        return False, "npm ci in bench/ failed: " + " | ".join(last)
+    installed.touch()
+    return True, ""
+
+
+def lighthouse_binary(bench_dir: Path) -> tuple[Path | None, str]:
+    """The pinned Lighthouse in bench/node_modules; (None, why) when it cannot be installed."""
+    ready, why = node_tools(bench_dir)
+    return (bench_dir / "node_modules" / ".bin" / "lighthouse", "") if ready else (None, why)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from stodlanken import directory_pages, opendata, preview, site
+from stodlanken import build, directory_pages, opendata
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -23,20 +23,21 @@ if TYPE_CHECKING:
 
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
-    for src_uri, content in directory_pages.page_sources(site.load(config).directory).items():
+    state = build.of(config)
+    for src_uri, content in directory_pages.page_sources(state.site.directory).items():
         if files.get_file_from_path(src_uri) is not None:
             continue  # an editor's own page wins
         if directory_pages.shows_posts(src_uri):
             files.append(File.generated(config, src_uri, content=content))
         else:
-            files.append(preview.stable_file(config, src_uri, content))
+            files.append(state.stable_file(src_uri, content))
     return files
 
 
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
     meta = page.meta.get("stod_page")
     if isinstance(meta, dict):
-        loaded = site.load(config)
+        loaded = build.of(config).site
         context["directory"] = directory_pages.page_context(
             meta,
             loaded.directory,
@@ -48,7 +49,7 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) 
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    loaded = site.load(config)
+    loaded = build.of(config).site
     site_dir = Path(config.site_dir)
     (site_dir / "stod.json").write_text(opendata.hsds_json(loaded.directory), encoding="utf-8")
     (site_dir / "stod.csv").write_text(opendata.csv_text(loaded.directory, config.site_url or ""), encoding="utf-8")

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from stodlanken import home, site
+from stodlanken import build, home
 
 
 def on_env(env, /, *, config, files):
     # Every template (home, content pages, 404) renders the help row from the same data.
-    env.globals["stod"] = home.template_data(site.load(config))
+    env.globals["stod"] = home.template_data(build.of(config).site)
     return env
 
 
 def on_page_context(context, /, *, page, config, nav):
     if page.meta.get("template") == "home.html":
-        context["home"] = home.home_data(site.load(config))
+        context["home"] = home.home_data(build.of(config).site)
     return context

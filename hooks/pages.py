@@ -4,11 +4,11 @@ finds all three while loading)."""
 
 from __future__ import annotations
 
-from stodlanken import pages, site
+from stodlanken import build, pages
 
 
 def on_files(files, /, *, config):
-    for src_uri in site.load(config).pages.refused:
+    for src_uri in build.of(config).site.pages.refused:
         file = files.get_file_from_path(src_uri)
         if file is not None:
             files.remove(file)
@@ -16,7 +16,7 @@ def on_files(files, /, *, config):
 
 
 def on_page_markdown(markdown, /, *, page, config, files):
-    found = site.load(config).pages
+    found = build.of(config).site.pages
     for key in found.dropped.get(page.file.src_uri, ()):
         page.meta.pop(key, None)
     targets = found.unlinked.get(page.file.src_uri)

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from stodlanken import privacy, sanitize, site
+from stodlanken import build, privacy, sanitize, templates
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -25,26 +25,15 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 STATEMENT = "tillganglighet.md"
-_serving = False  # `mkdocs serve`: live reload injects an inline script
-_site_inline = privacy.Inline()  # every page's inline styles, for the one policy in _headers
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
-
-
-def on_pre_build(*, config: MkDocsConfig) -> None:
-    global _site_inline
-    _site_inline = privacy.Inline()
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    settings = site.load(config).settings
+    settings = build.of(config).settings
     # With mistakes in the settings, or an editor's own file in its place, the loader has
     # reported them and no statement is made.
     if settings.accessibility is not None and not files.get_file_from_path(STATEMENT):
-        text = privacy.accessibility_statement(settings.accessibility, actor=settings.organisation or settings.site_name, service=settings.site_name)
+        text = privacy.accessibility_statement(templates.environment(config.theme.dirs), settings.accessibility,
+                                               actor=settings.organisation or settings.site_name, service=settings.site_name)
         files.append(File.generated(config, STATEMENT, content=text))
     return files
 
@@ -55,7 +44,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     html = sanitize.clean(html)
     for link in reversed(privacy.video_links(html)):
-        facade = _facade(link, page, files)
+        facade = _facade(link, page, files, build.of(config).templates)
         if facade:  # otherwise the plain link stays (the loader reported why)
             html = html[: link.start] + facade + html[link.end :]
     return html
@@ -74,19 +63,21 @@ def on_post_template(output_content: str, /, *, template_name: str, config: MkDo
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    policy = privacy.content_security_policy(_site_inline, header=True)
+    policy = privacy.content_security_policy(build.of(config).inline, header=True)
     Path(config.site_dir, "_headers").write_text(privacy.headers_file(policy), encoding="utf-8")
 
 
 def _protect(output: str, config: MkDocsConfig) -> str:
     output = privacy.secure_external_links(output, urlsplit(config.site_url or "").hostname)
     inline = privacy.inline_sources(output)
-    _site_inline.update(inline)
-    policy = privacy.content_security_policy(inline, allow_inline_scripts=_serving)
+    state = build.of(config)
+    state.inline.update(inline)
+    # `mkdocs serve`: live reload injects an inline script into every page it serves.
+    policy = privacy.content_security_policy(inline, allow_inline_scripts=state.preview)
     return privacy.add_head_meta(output, policy)
 
 
-def _facade(link: privacy.VideoLink, page: Page, files: Files) -> str | None:
+def _facade(link: privacy.VideoLink, page: Page, files: Files, env) -> str | None:
     """The facade for a `.sl-video` link; its mistakes were found in the source (privacy.video_link_problems)."""
     video = privacy.third_party_video(link.href)
     if video is None:
@@ -97,4 +88,4 @@ def _facade(link: privacy.VideoLink, page: Page, files: Files) -> str | None:
         file = files.get_file_from_path(source)
         if file is not None:
             poster = file.url_relative_to(page.file)
-    return privacy.facade_html(video, title=link.title, poster=poster, alt=link.alt)
+    return privacy.facade_html(env, video, title=link.title, poster=poster, alt=link.alt)

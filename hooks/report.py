@@ -8,14 +8,12 @@ printed but never stop a build: they ask an editor to check something, nothing i
 from __future__ import annotations
 
 import logging
-import os
-from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.utils import clean_directory
 
-from stodlanken import preview, site
+from stodlanken import build, preview
 
 log = logging.getLogger("mkdocs.hooks.report")
 # Not under the "mkdocs" logger, so a strict build does not count these as failures.
@@ -27,12 +25,6 @@ if not _reminders.handlers:
     _reminders.propagate = False
 
 
-_command = "build"
-_dirty = False
-# What the preview's previous rebuild was made from (see stodlanken/preview.py), per project.
-_previous: dict[str, preview.State] = {}
-
-
 class _DirtyWarningFilter(logging.Filter):
     def filter(self, record):
         return not record.getMessage().startswith(preview.DIRTY_WARNING)
@@ -40,19 +32,19 @@ class _DirtyWarningFilter(logging.Filter):
 
 def on_startup(*, command, dirty):
     # Called once per process; `mkdocs serve` does not re-import hooks, so this holds for every rebuild.
-    global _command, _dirty
-    _command, _dirty = command, dirty
+    build.start(command=command, dirty=dirty)
     if dirty and command == "serve":
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarningFilter())
 
 
 def on_config(config):
-    site.mark_preview(config, _command == "serve")
+    build.begin(config)  # this build's state, fresh: `mkdocs serve` keeps the hook modules
     return config
 
 
 def on_pre_build(*, config):
-    if _dirty and _command != "serve":
+    state = build.of(config)
+    if state.dirty and not state.preview:
         # A published site is always built from scratch: an old page of a post whose
         # consent was withdrawn must not stay behind in the output.
         log.info("--dirty gäller bara förhandsvisningen: allt byggs om.")
@@ -62,37 +54,29 @@ def on_pre_build(*, config):
 # First of all `on_files` handlers: validation decides what the other hooks may publish.
 @event_priority(100)
 def on_files(files, *, config):
-    if _dirty and _command == "serve":
-        _keep_preview_fresh(files, config)
-    problems = site.load(config).problems
-    for problem in problems:
-        if problem.warning:
-            _reminders.warning(str(problem))
-    errors = [problem for problem in problems if not problem.warning]
-    for problem in errors:
-        log.error(str(problem))
+    state = build.of(config)
+    if state.dirty and state.preview:
+        preview.keep_fresh(files, state, build.SESSION.previous)
+    _log(state.site.problems)
+    errors = state.site.errors
     if errors and config.strict:
         raise Abort(f"Bygget stoppades: {len(errors)} fel i innehållet (se raderna ovan). Inget publicerades.")
     return files
 
 
-def _keep_preview_fresh(files, config) -> None:
-    loaded = site.load(config)
-    root = Path(config.config_file_path).parent
-    transcripts = [Path(config.docs_dir, post.transcript) for post in loaded.posts if post.transcript]
-    current = preview.state(root, transcripts, [str(problem) for problem in loaded.problems])
-    if _previous.get(str(root)) != current:
-        clean_directory(config.site_dir)
-    else:
-        for listing in ("index.md", f"{site.BLOG_DIR}/index.md"):
-            file = files.get_file_from_path(listing)
-            if file is not None and os.path.exists(file.abs_dest_path):
-                os.remove(file.abs_dest_path)
-    _previous[str(root)] = current
-
-
 def on_page_context(context, /, *, page, config, nav):
     # In the preview, every page lists the content problems: an editor sees them without the terminal.
-    if site.is_preview(config):
-        context["preview_problems"] = [str(problem) for problem in site.load(config).errors]
+    state = build.of(config)
+    if state.preview:
+        context["preview_problems"] = [str(problem) for problem in state.site.errors]
     return context
+
+
+def _log(problems) -> None:
+    """Reminders first, then the errors, one line each."""
+    for problem in problems:
+        if problem.warning:
+            _reminders.warning(str(problem))
+    for problem in problems:
+        if not problem.warning:
+            log.error(str(problem))

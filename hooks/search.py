@@ -15,25 +15,20 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from stodlanken import search, site
+from stodlanken import build, search
 
 log = logging.getLogger("mkdocs.hooks.search")
 
-# This build's Pagefind process, or None. A module variable because on_build_error and
-# on_shutdown get no config; every build starts its own in on_pre_build.
-_indexer: search.Indexer | None = None
-
 
 def on_pre_build(*, config):
-    global _indexer
-    _stop()
-    if site.is_preview(config):
+    state = build.of(config)
+    if state.preview:
         # `mkdocs serve` rebuilds after every save: indexing a thousand pages each time would
         # slow every preview down by seconds, for a search an editor rarely tries there.
         log.info("Sökindexet byggs inte i förhandsvisningen (mkdocs serve); det byggs med make build.")
         return
     try:
-        _indexer = search.Indexer(Path(config.site_dir))
+        state.indexer = search.Indexer(Path(config.site_dir))
     except (ImportError, OSError) as error:
         raise PluginError(f"Sökindexet kunde inte byggas (Pagefind): startade inte ({error})") from None
 
@@ -41,32 +36,32 @@ def on_pre_build(*, config):
 def on_post_page(output, /, *, page, config):
     # Index the main content only (not the header, footer or help row on every page).
     marked = search.mark_for_index(output, indexed=page.meta.get("search", True) is not False)
-    if _indexer and marked != output:
-        _indexer.add(page.file.dest_uri, marked)
+    indexer = build.of(config).indexer
+    if indexer and marked != output:
+        indexer.add(page.file.dest_uri, marked)
     return marked
 
 
 def on_post_build(*, config):
-    global _indexer
-    if _indexer is None:
+    state = build.of(config)
+    if state.indexer is None:
         return
     # Only pages that were rendered, so only what is published, are in the index.
-    indexer, _indexer = _indexer, None
+    indexer, state.indexer = state.indexer, None
     problem = indexer.finish()
     if problem:
         raise PluginError(problem)
 
 
 def on_build_error(*, error):
-    _stop()
+    _stop(build.current())
 
 
 def on_shutdown():
-    _stop()  # also after Ctrl-C, which on_build_error does not see
+    _stop(build.current())  # also after Ctrl-C, which on_build_error does not see
 
 
-def _stop():
-    global _indexer
-    if _indexer is not None:
-        _indexer.stop()
-        _indexer = None
+def _stop(state: build.Build | None) -> None:
+    if state is not None and state.indexer is not None:
+        state.indexer.stop()
+        state.indexer = None

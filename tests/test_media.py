@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import wave
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from PIL import Image, PngImagePlugin
 
 from stodlanken import recordings
-from stodlanken.media import (caption_language, clean_image, file_size, format_duration, image_problem, iso_duration,
+from stodlanken.media import (Rendition, caption_language, file_size, format_duration, image_problem, iso_duration, renditions,
                                transcript_problem, webvtt_problem)
 
 EXAMPLE_MEDIA = Path(__file__).resolve().parents[1] / "docs" / "inlagg" / "posts" / "media"
@@ -28,17 +29,22 @@ def gps_jpeg(path: Path, size=(2000, 1000), orientation: int | None = None) -> P
     return path
 
 
+def clean_image(path: Path) -> Rendition:
+    """The clean full-size copy of an image that a build publishes (its first rendition)."""
+    return renditions(path, path.parent / "cache")[0]
+
+
 def test_jpeg_loses_exif_gps_xmp_and_comment(tmp_path):
     path = gps_jpeg(tmp_path / "bild.jpg")
     before = path.read_bytes()
     with Image.open(path) as image:
         assert image.getexif().get_ifd(0x8825) and "comment" in image.info and "xmp" in image.info
     clean = clean_image(path)
-    with Image.open(io.BytesIO(clean.data)) as image:
+    with Image.open(io.BytesIO(clean.file.read_bytes())) as image:
         assert not image.getexif()
         assert not {"exif", "comment", "xmp", "icc_profile"} & set(image.info)
     for secret in (b"Exif", b"Kameram", b"hemlig kommentar", b"Helsingborg", b"xmpmeta"):
-        assert secret not in clean.data
+        assert secret not in clean.file.read_bytes()
     assert path.read_bytes() == before
 
 
@@ -65,8 +71,8 @@ def test_png_loses_text_chunks_and_exif(tmp_path):
     path = tmp_path / "bild.png"
     Image.new("RGB", (100, 100), (0, 0, 255)).save(path, pnginfo=info, exif=exif)
     clean = clean_image(path)
-    assert b"Anna Svensson" not in clean.data and b"eXIf" not in clean.data
-    with Image.open(io.BytesIO(clean.data)) as image:
+    assert b"Anna Svensson" not in clean.file.read_bytes() and b"eXIf" not in clean.file.read_bytes()
+    with Image.open(io.BytesIO(clean.file.read_bytes())) as image:
         assert image.format == "PNG" and not image.getexif()
 
 
@@ -130,7 +136,8 @@ def test_recording_is_found_again_on_disk_without_running_ffmpeg(tmp_path, monke
 def test_unreadable_video_is_named_not_raised(tmp_path, content, problem):
     path = tmp_path / "film.mp4"
     path.write_bytes(content)
-    assert recordings.problem(path, tmp_path / "cache") == problem
+    with pytest.raises(recordings.Unreadable, match=re.escape(problem)):
+        recordings.clean(path, tmp_path / "cache")
     assert not list((tmp_path / "cache").glob("*.mp4"))  # nothing half-made is left behind
 
 

@@ -59,7 +59,7 @@ def write(docs: Path, name: str, text: str) -> Path:
 
 
 def load(docs: Path, **options):
-    return load_posts(docs, blog_dir="inlagg", root=docs.parent, situations=SITUATIONS, services=SERVICES,
+    return load_posts(docs, section="inlagg", root=docs.parent, situations=SITUATIONS, services=SERVICES,
                       today=options.pop("today", TODAY), **options)
 
 
@@ -68,7 +68,7 @@ def errors(problems):
 
 
 def test_example_posts_are_valid_and_published():
-    posts, problems = load_posts(ROOT / "docs", blog_dir="inlagg", root=ROOT, situations=SITUATIONS,
+    posts, problems = load_posts(ROOT / "docs", section="inlagg", root=ROOT, situations=SITUATIONS,
                                  services=SERVICES, today=TODAY)
     assert problems == []
     assert {post.type for post in posts} == set(TYPE_LABELS)
@@ -319,7 +319,7 @@ def test_transcripts_in_subfolders_are_not_posts():
 
 
 def test_no_posts_directory_is_fine(tmp_path):
-    assert load_posts(tmp_path, blog_dir="inlagg", root=tmp_path, situations=set(), services=set(), today=TODAY) == ([], [])
+    assert load_posts(tmp_path, section="inlagg", root=tmp_path, situations=set(), services=set(), today=TODAY) == ([], [])
 
 
 def test_unpublished_files_are_held_posts_their_media_transcripts_and_leftovers(docs):
@@ -391,7 +391,7 @@ def test_support_links_follow_the_post_and_skip_services_no_longer_shown(docs):
 def test_a_video_with_location_data_is_published_without_it(copy_example):
     from datetime import date
 
-    from stodlanken import recordings
+    from stodlanken import cache, recordings
     from stodlanken.post_loader import load_posts
 
     project = copy_example()
@@ -399,9 +399,9 @@ def test_a_video_with_location_data_is_published_without_it(copy_example):
     # What a phone writes into an MP4's user data: a `©xyz` atom with ISO 6709 coordinates.
     atom = b"\xa9xyz" + b"\x00\x12\x15\xc7" + b"+56.0465+012.6945/"
     video.write_bytes(video.read_bytes() + (len(atom) + 4).to_bytes(4, "big") + atom)
-    posts, problems = load_posts(project / "docs", blog_dir="inlagg", root=project, situations={"ma-daligt"},
+    posts, problems = load_posts(project / "docs", section="inlagg", root=project, situations={"ma-daligt"},
                                  services={"1177", "bris", "umo"}, today=date(2026, 11, 25))
     assert not [str(problem) for problem in problems if "vart-vander-jag-mig" in problem.path]
     assert next(post for post in posts if post.slug == "vart-vander-jag-mig").published
-    clean = recordings.clean(video, project / recordings.CACHE_DIR).file.read_bytes()
+    clean = recordings.clean(video, cache.Dirs(project).recordings).file.read_bytes()
     assert b"\xa9xyz" not in clean and b"+56.0465" not in clean

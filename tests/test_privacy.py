@@ -6,11 +6,12 @@ import re
 from datetime import date
 
 from conftest import ROOT
-from stodlanken import privacy
+from stodlanken import privacy, templates
 from stodlanken.settings import read_settings
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.I | re.S)
 _DATA_TYPE = re.compile(r"""\btype\s*=\s*["']?application/(?:ld\+)?json\b""", re.I)
+TEMPLATES = templates.environment([ROOT / "overrides"])
 
 
 def test_inline_styles_are_hashed_and_inline_scripts_never_are():
@@ -67,9 +68,9 @@ def test_youtube_and_instagram_addresses_are_recognised():
 
 def test_facade_loads_nothing_from_the_platform():
     video = privacy.third_party_video("https://youtu.be/dQw4w9WgXcQ")
-    html = privacy.facade_html(video, title='"Film" <b>', poster="bild.jpg", alt="En bild")
+    html = privacy.facade_html(TEMPLATES, video, title='"Film" <b>', poster="bild.jpg", alt="En bild")
     assert "<iframe" not in html and 'src="bild.jpg"' in html
-    assert "&quot;Film&quot; &lt;b&gt;" in html
+    assert "&#34;Film&#34; &lt;b&gt;" in html
     assert "youtube-nocookie.com" in html and "Google" in html  # says what loads from where
 
 
@@ -90,7 +91,7 @@ def test_statement_text_cannot_inject_markup():
         "actor": "<b>A</b>",
     }
     settings, problems = read_settings({"accessibility": options}, site_url="https://a.se/", site_name="S")
-    text = privacy.accessibility_statement(settings.accessibility, actor="A", service="S")
+    text = privacy.accessibility_statement(TEMPLATES, settings.accessibility, actor="A", service="S")
     assert problems == [] and "<script>" not in text and "<b>" not in text and "helt förenlig" in text
     assert privacy.DIGG_COMPLAINT_URL in text and "2026-05-04" in text
 

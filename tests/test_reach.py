@@ -10,7 +10,8 @@ import pytest
 import zxingcpp
 from PIL import Image, ImageFont
 
-from stodlanken import cards, qr, reach
+from conftest import ROOT
+from stodlanken import cards, qr, reach, templates
 
 INFO = reach.SiteInfo("Stödlänken Helsingborg", "https://stodlanken.example.org/", "Stöd för unga.", "Helsingborgs stad och REKO", "Stöd för dig.")
 
@@ -81,11 +82,14 @@ def test_open_graph_uses_property_and_twitter_uses_name():
 
 def test_short_link_page_redirects_without_javascript_and_is_not_indexed():
     target = _post("fem-stallen", 'Fem "ställen" <b>')
-    page = reach.short_link_html(target, reach.page_share(target.path, target.title, "", INFO, {target.path: target}), INFO)
+    env = templates.environment([ROOT / "overrides"])
+    env.globals["stod"] = {"quick_exit_url": "https://www.smhi.se/"}
+    page = reach.short_link_html(env, target, reach.page_share(target.path, target.title, "", INFO, {target.path: target}), INFO)
     assert '<meta http-equiv="refresh" content="0; url=../../inlagg/fem-stallen/">' in page
     assert '<link rel="canonical" href="https://stodlanken.example.org/inlagg/fem-stallen/">' in page
     assert '<meta name="robots" content="noindex">' in page
-    assert "<script" not in page and "<b>" not in page and "&quot;ställen&quot;" in page
+    assert "<script" not in page and "<b>" not in page and "&#34;ställen&#34;" in page
+    assert '<a class="sl-exit" href="https://www.smhi.se/"' in page and '<a href="../../akut/">' in page
 
 
 def test_poster_source_is_front_matter_for_the_poster_template():
@@ -136,10 +140,10 @@ def test_long_title_wraps_inside_the_card_and_long_words_are_split():
 
 def test_cards_are_cached_by_what_they_show(tmp_path):
     card = cards.Card("link", "Titel", "Film", footer="Sajt")
-    first = cards.cached_card(card, tmp_path)
+    first = cards.cached_cards([card], tmp_path)[0]
     mtime = first.stat().st_mtime_ns
-    assert cards.cached_card(card, tmp_path) == first and first.stat().st_mtime_ns == mtime
-    changed = cards.cached_card(cards.Card("link", "Ny titel", "Film", footer="Sajt"), tmp_path)
+    assert cards.cached_cards([card], tmp_path)[0] == first and first.stat().st_mtime_ns == mtime
+    changed = cards.cached_cards([cards.Card("link", "Ny titel", "Film", footer="Sajt")], tmp_path)[0]
     assert changed != first and len(list(tmp_path.glob("*.png"))) == 2
     assert list(tmp_path.glob("*.tmp")) == []
 
@@ -149,8 +153,8 @@ def test_many_missing_cards_are_drawn_in_parallel_processes_exactly_as_one_by_on
 
     monkeypatch.setattr(os, "cpu_count", lambda: 2)  # two worker processes even on one core
     wanted = [cards.Card("story" if n % 2 else "link", f"Titel {n} om stöd", "Film", footer="Sajt") for n in range(20)]
-    cards.cached_card(wanted[0], tmp_path)  # one is there already: it is not drawn again
-    mtime = cards.cached_card(wanted[0], tmp_path).stat().st_mtime_ns
+    cards.cached_cards([wanted[0]], tmp_path)[0]  # one is there already: it is not drawn again
+    mtime = cards.cached_cards([wanted[0]], tmp_path)[0].stat().st_mtime_ns
     paths = cards.cached_cards(wanted, tmp_path)
     assert len(set(paths)) == 20 and paths[0].stat().st_mtime_ns == mtime
     for card in (wanted[1], wanted[19]):
@@ -179,13 +183,14 @@ def svg_modules(svg: str) -> set[tuple[int, int]]:
     return dark
 
 
-def test_qr_svg_draws_the_code_of_the_url_with_a_quiet_zone():
-    url = "https://stodlanken.example.org/inlagg/fem-stallen/"
-    svg = qr.qr_svg(url, title="QR-kod").decode()
-    matrix = qr.qr_matrix(url)
-    expected = {(col + 4, row + 4) for row, cells in enumerate(matrix) for col, dark in enumerate(cells) if dark}
-    assert svg_modules(svg) == expected
-    assert 'viewBox="0 0 %d %d"' % (len(matrix) + 8, len(matrix) + 8) in svg and "<title>QR-kod</title>" in svg
+def test_qr_svg_has_a_quiet_zone_of_four_modules_and_a_title():
+    svg = qr.qr_svg("https://stodlanken.example.org/inlagg/fem-stallen/", title="QR-kod").decode()
+    size = int(re.search(r'viewBox="0 0 (\d+) \1"', svg).group(1))
+    dark = svg_modules(svg)
+    xs, ys = {x for x, _ in dark}, {y for _, y in dark}
+    # The three finder patterns reach the corners of the code: four light modules around it.
+    assert min(xs) == min(ys) == 4 and max(xs) == max(ys) == size - 5
+    assert "<title>QR-kod</title>" in svg
 
 
 def test_qr_code_drawn_from_the_svg_decodes_to_the_page_url():

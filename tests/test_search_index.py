@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from types import SimpleNamespace
 
-from stodlanken import search, site
+from stodlanken import build, search
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = (
@@ -100,19 +100,20 @@ def test_the_preview_starts_no_pagefind(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     hook = _hook()
     config = SimpleNamespace(site_dir=str(tmp_path / "site"))
-    site.mark_preview(config, True)
+    build.begin(config).preview = True
     hook.on_pre_build(config=config)
-    assert hook._indexer is None
+    assert build.of(config).indexer is None
     assert not _pagefind_services(tmp_path)
 
 
 def test_a_build_error_stops_pagefind_at_once(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     hook = _hook()
-    hook.on_pre_build(config=SimpleNamespace(site_dir=str(tmp_path / "site")))
+    config = SimpleNamespace(site_dir=str(tmp_path / "site"))
+    hook.on_pre_build(config=config)
     assert _pagefind_services(tmp_path)
     hook.on_build_error(error=RuntimeError("en annan hook"))
-    assert hook._indexer is None
+    assert build.of(config).indexer is None
     assert not _pagefind_services(tmp_path)
 
 

@@ -16,16 +16,53 @@ import os
 import site
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-DIR = ".cache/stodlanken"
+DIR = ".cache/stodlanken"  # beside mkdocs.yml; git-ignored
 HOOKS_DIR = Path(__file__).resolve().parents[1]  # where the `stodlanken` package is
 # Jobs per extra process: below this, starting a process (and importing Pillow in it)
 # costs more than it saves.
 JOBS_PER_PROCESS = 8
+
+
+@dataclass(frozen=True)
+class Dirs:
+    """Where each kind of file made from data is kept: `.cache/stodlanken/<kind>/` of a project."""
+
+    project: Path  # the folder of mkdocs.yml
+
+    @property
+    def root(self) -> Path:
+        return self.project / DIR
+
+    @property
+    def cards(self) -> Path:
+        """Share cards (stodlanken/cards.py)."""
+        return self.root / "cards"
+
+    @property
+    def qr(self) -> Path:
+        """QR codes (stodlanken/qr.py)."""
+        return self.root / "qr"
+
+    @property
+    def images(self) -> Path:
+        """Images without metadata and their smaller sizes (stodlanken/media.py)."""
+        return self.root / "images"
+
+    @property
+    def recordings(self) -> Path:
+        """Audio and video without metadata (stodlanken/recordings.py)."""
+        return self.root / "media"
+
+    @property
+    def preview(self) -> Path:
+        """Generated pages as files, for the preview's dirty rebuilds (stodlanken/preview.py)."""
+        return self.root / "preview"
 
 
 def key(*parts: object) -> str:

@@ -59,11 +59,6 @@ class Card:
         return SIZES[self.size]
 
 
-def cached_card(card: Card, cache_dir: Path) -> Path:
-    """The PNG file of this card, drawn only if the cache does not have it yet."""
-    return cached_cards([card], cache_dir)[0]
-
-
 def cached_cards(cards: list[Card], cache_dir: Path) -> list[Path]:
     """The PNG files of these cards, each drawn only if the cache does not have it yet; many
     missing ones (a first build draws two for every post) in parallel."""

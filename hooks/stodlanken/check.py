@@ -36,10 +36,8 @@ def load_site(config_file: Path, today: date) -> Site:
         config = None
     config = config if isinstance(config, dict) else {}
     root = config_file.resolve().parent
-    extra = config.get("extra")
-    options = extra.get("stodlanken") if isinstance(extra, dict) else None
     docs_dir = config.get("docs_dir") if isinstance(config.get("docs_dir"), str) else "docs"
-    return read(root, root / docs_dir, options, today, site_url=config.get("site_url"), site_name=config.get("site_name"))
+    return read(root, root / docs_dir, config, today)
 
 
 def report(site: Site) -> list[str]:

@@ -124,7 +124,7 @@ def shown(post: Post, *, preview: bool) -> bool:
     return post.published or (preview and post.valid)
 
 
-def unpublished_files(src_uris, posts: list[Post], blog_dir: str, *, preview: bool = False) -> set[str]:
+def unpublished_files(src_uris, posts: list[Post], section: str, *, preview: bool = False) -> set[str]:
     """The files that must not reach `site/`: held-back and invalid posts, and media no published post uses.
 
     Transcripts are always left out as files: they are shown on the post's page. In the
@@ -137,12 +137,12 @@ def unpublished_files(src_uris, posts: list[Post], blog_dir: str, *, preview: bo
     held_media = {uri for post in posts if not post.published for uri in post.media_files}
     drop = set()
     for uri in src_uris:
-        if is_post_page(uri, blog_dir):
+        if is_post_page(uri, section):
             if uri not in published_pages:
                 drop.add(uri)
         elif uri in transcripts or (uri in held_media and uri not in used):
             drop.add(uri)
-        elif in_posts_dir(uri, blog_dir) and uri not in used:
+        elif in_posts_dir(uri, section) and uri not in used:
             drop.add(uri)  # left-over media (and Markdown) in the posts folder: nothing shows it
     return drop
 

@@ -60,7 +60,7 @@ def template_data(site: Site) -> dict:
 
 
 def home_data(site: Site) -> dict:
-    latest = site.numbers["latest_posts"]
+    latest = site.settings.latest_posts
     situations: list[Situation] = site.directory.situations
     return {
         "promise": site.settings.promise,

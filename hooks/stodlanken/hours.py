@@ -31,21 +31,11 @@ class Period:
     opens: str  # "HH:MM"
     closes: str  # "HH:MM"; not after `opens` means the next morning, "24:00" is midnight
 
-    @property
-    def overnight(self) -> bool:
-        return _minutes(self.closes) <= _minutes(self.opens)
-
 
 @dataclass(frozen=True)
 class Hours:
     always: bool = False
     periods: tuple[Period, ...] = ()
-
-    def as_json(self) -> dict[str, Any]:
-        """What stod.js reads from `data-hours`."""
-        if self.always:
-            return {"always": True}
-        return {"periods": [{"days": list(p.days), "opens": p.opens, "closes": p.closes} for p in self.periods]}
 
     def compact(self) -> str:
         """What stod.js reads from `data-hours`, short because the directory repeats it for
@@ -74,11 +64,6 @@ class Hours:
             days = ", ".join(DAY_NAMES[d][:3] for d in period.days)
             parts.append(f"{days.capitalize()} {period.opens}–{period.closes}")
         return "; ".join(parts)
-
-
-def _minutes(value: str) -> int:
-    hours, minutes = value.split(":")
-    return int(hours) * 60 + int(minutes)
 
 
 def parse_time(value: Any) -> str | None:

@@ -34,13 +34,6 @@ _MIME = {
 
 
 @dataclass(frozen=True)
-class CleanImage:
-    data: bytes
-    width: int
-    height: int
-
-
-@dataclass(frozen=True)
 class Rendition:
     """One file made from an image: the clean full-size copy, a smaller one or a WebP."""
 
@@ -55,11 +48,9 @@ class Rendition:
 # never downloads the full 1280 px image.
 WIDTHS = (480, 960)
 WEBP_QUALITY = 80
-CACHE_DIR = ".cache/stodlanken/images"  # relative to mkdocs.yml
 # Bump when the encoding changes, so cached renditions are made anew.
 RENDITION_VERSION = 1
 
-_cache: dict[tuple, CleanImage] = {}
 _renditions: dict[tuple, tuple[Rendition, ...]] = {}
 
 
@@ -134,18 +125,6 @@ def transcript_problem(path: Path) -> str | None:
         return f"kan inte läsas ({error.strerror})"
     body = re.sub(r"^---[ \t]*\r?\n(?:.*?\r?\n)?---[ \t]*(?:\r?\n|$)", "", text, count=1, flags=re.DOTALL)
     return None if body.strip() else "är tom"
-
-
-def clean_image(path: Path, *, max_side: int = MAX_IMAGE_SIDE) -> CleanImage:
-    """The image re-encoded without metadata, turned upright, at most `max_side` px.
-
-    Cached by path, size and modification time, so `mkdocs serve` re-encodes only what changed.
-    """
-    stat = path.stat()
-    key = (str(path), stat.st_mtime_ns, stat.st_size, max_side)
-    if key not in _cache:
-        _cache[key] = _encode(path.read_bytes(), path.suffix.lower(), max_side)
-    return _cache[key]
 
 
 def renditions(path: Path, cache_dir: Path) -> tuple[Rendition, ...]:
@@ -242,12 +221,6 @@ def _save(image: Image.Image, fmt: str) -> bytes:
     else:
         image.save(out, "WEBP", quality=WEBP_QUALITY, method=4)
     return out.getvalue()
-
-
-def _encode(data: bytes, suffix: str, max_side: int) -> CleanImage:
-    with Image.open(io.BytesIO(data)) as original:
-        image = _upright(original, max_side)
-        return CleanImage(_save(image, _FORMATS.get(suffix, "JPEG")), image.width, image.height)
 
 
 def mime_type(path: str) -> str:
@@ -355,7 +328,7 @@ _REFUSED_IMAGES = (".gif", ".heic", ".heif", ".tif", ".tiff", ".bmp", ".svg", ".
 _RECORDING_EXTS = (*recordings.VIDEO_EXTS, *recordings.AUDIO_EXTS, ".mov", ".m4v", ".avi", ".mkv", ".3gp", ".aac", ".flac")
 
 
-def docs_media_problems(docs_dir: Path, root: Path, *, blog_dir: str) -> list[Problem]:
+def docs_media_problems(docs_dir: Path, root: Path, *, section: str) -> list[Problem]:
     """Every image and media file in `docs/` outside the posts that cannot be published clean.
 
     A file named by an error is not published (hooks/posts.py). Post media are checked with
@@ -364,19 +337,19 @@ def docs_media_problems(docs_dir: Path, root: Path, *, blog_dir: str) -> list[Pr
     """
     problems = []
     docs_dir = Path(docs_dir)
-    posts_dir = docs_dir / blog_dir / "posts"
+    posts_dir = docs_dir / section / "posts"
     for path in _files_outside(docs_dir, posts_dir):
         uri = path.relative_to(docs_dir).as_posix()
         ext, rel = path.suffix.lower(), relpath(path, root)
         if ext in _FORMATS:
-            if problem := image_problem(path, Path(root) / CACHE_DIR):
+            if problem := image_problem(path, cache.Dirs(Path(root)).images):
                 problems.append(Problem(rel, None, "(bild)", f"{problem} och publiceras inte", "spara bilden igen som JPEG eller PNG"))
         elif ext in _REFUSED_IMAGES and not (ext == ".svg" and uri.startswith(PROJECT_ASSETS)):
             problems.append(Problem(rel, None, "(bild)", f"{ext}-bilder kan inte rensas från metadata och publiceras inte",
                                     "spara bilden som JPEG eller PNG"))
         elif ext in _RECORDING_EXTS:
             problems.append(Problem(rel, None, "(fil)", "film och ljud publiceras bara i inlägg, där samtycke och undertexter kontrolleras",
-                                    f"lägg filen i docs/{blog_dir}/posts/media/ och gör ett inlägg av den"))
+                                    f"lägg filen i docs/{section}/posts/media/ och gör ett inlägg av den"))
     return problems
 
 
@@ -388,18 +361,14 @@ def _files_outside(docs_dir: Path, posts_dir: Path):
         yield from (Path(folder, name) for name in sorted(names) if not name.startswith("."))
 
 
-def media_view(post, docs_dir: Path, url_of, cache_dir: Path | None = None) -> MediaView:
+def media_view(post, docs_dir: Path, url_of, cache_dir: Path) -> MediaView:
     """The players' data for `post`; `url_of(src_uri)` gives a URL relative to the page.
-    With `cache_dir` (as in a build) images get a `srcset` of the renditions hooks/posts.py published."""
+    Images get a `srcset` of the renditions (in `cache_dir`) that hooks/posts.py published."""
 
     def picture(uri: str | None, alt: str | None, caption: str | None = None) -> Picture | None:
         if not uri:
             return None
-        if cache_dir is None:
-            image = clean_image(docs_dir / uri)
-            return Picture(url_of(uri), alt or "", image.width, image.height, caption)
         made = renditions(docs_dir / uri, cache_dir)
-
         full = made[0]
 
         def srcset(mime: str) -> str:

@@ -53,7 +53,7 @@ class Pages:
     dropped: dict[str, frozenset] = field(default_factory=dict)  # page src_uri -> front matter keys left out
 
 
-def scan(docs_dir: Path, root: Path, posts: list[Post], blog_dir: str, generated: set[str]) -> tuple[Pages, list[Problem]]:
+def scan(docs_dir: Path, root: Path, posts: list[Post], section: str, generated: set[str]) -> tuple[Pages, list[Problem]]:
     """Read every Markdown file in docs/ once; `generated` are the pages the hooks add."""
     problems: list[Problem] = []
     refused: set[str] = set()
@@ -63,7 +63,7 @@ def scan(docs_dir: Path, root: Path, posts: list[Post], blog_dir: str, generated
     transcripts = {post.transcript for post in posts if post.transcript}
     for path, src_uri in _markdown_files(docs_dir):
         rel = relpath(path, root)
-        kind = "transcript" if src_uri in transcripts else "post" if is_post_page(src_uri, blog_dir) else "page"
+        kind = "transcript" if src_uri in transcripts else "post" if is_post_page(src_uri, section) else "page"
         if path.suffix != ".md":
             problems.append(Problem(rel, None, "(filnamn)", f"filändelsen ”{path.suffix}” läses inte som en sida",
                                     f"döp om filen till {path.stem}.md"))
@@ -80,7 +80,7 @@ def scan(docs_dir: Path, root: Path, posts: list[Post], blog_dir: str, generated
             continue
         front = FRONT_MATTER.match(text) if kind != "transcript" else None
         if kind == "page":
-            verdict = _page_verdict(src_uri, rel, text, front, blog_dir, problems)
+            verdict = _page_verdict(src_uri, rel, text, front, section, problems)
             if verdict == "unused":
                 unused.append((src_uri, rel))
             if verdict in ("refused", "unused"):
@@ -95,7 +95,7 @@ def scan(docs_dir: Path, root: Path, posts: list[Post], blog_dir: str, generated
 
     # A transcript of a post with an error is not in `transcripts`: the post names it, and
     # has its own error; only a file that no post names at all is worth a reminder.
-    named = "\n".join(text for uri, text in texts.items() if is_post_page(uri, blog_dir))
+    named = "\n".join(text for uri, text in texts.items() if is_post_page(uri, section))
     problems += [Problem(rel, None, "(fil)", "används inte av något inlägg och publiceras inte",
                          "ta bort filen, eller använd den som transcript: i ett inlägg", warning=True)
                  for src_uri, rel in unused if posixpath.basename(src_uri) not in named]
@@ -163,7 +163,7 @@ def _read(path: Path, rel: str, problems: list[Problem]) -> str | None:
     return None
 
 
-def _page_verdict(src_uri: str, rel: str, text: str, front, blog_dir: str, problems: list[Problem]):
+def _page_verdict(src_uri: str, rel: str, text: str, front, section: str, problems: list[Problem]):
     """A page that is no post: "refused", "unused" (Markdown in a posts subfolder), the
     front matter keys to leave out of it (a frozenset), or None when all is well."""
     meta = {}
@@ -177,7 +177,7 @@ def _page_verdict(src_uri: str, rel: str, text: str, front, blog_dir: str, probl
             problems.extend(yaml_problems(error, rel, line_offset=1))
             return "refused"
         meta = parsed if isinstance(parsed, dict) else {}
-    posts_dir = f"{blog_dir}/posts/"
+    posts_dir = f"{section}/posts/"
     if why := mkdocs_cannot_read(text, meta):
         # MkDocs would publish the front matter as the page's text.
         problems.append(Problem(rel, None, "(front matter)", f"{why}; sidan publiceras inte",

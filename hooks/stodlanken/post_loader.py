@@ -21,8 +21,7 @@ from typing import Any
 
 import yaml
 
-from stodlanken import consent, recordings
-from stodlanken.media import CACHE_DIR as IMAGE_CACHE_DIR
+from stodlanken import cache, consent, recordings
 from stodlanken.media import CAPTION_LANGUAGE, caption_language, image_problem, transcript_problem, webvtt_problem
 from stodlanken.posts import AUDIO_EXTS, CAPTION_EXTS, IMAGE_EXTS, TRANSCRIPT_EXTS, TYPE_LABELS, VIDEO_EXTS, Post, Slide
 from stodlanken.problems import (
@@ -55,7 +54,7 @@ _FILENAME_ALT_RE = re.compile(
 def load_posts(
     docs_dir: Path,
     *,
-    blog_dir: str,
+    section: str,
     root: Path,
     situations: set[str],
     services: set[str],
@@ -67,7 +66,7 @@ def load_posts(
 
     Never raises on bad input: every mistake becomes a `Problem`.
     """
-    posts_dir = Path(docs_dir) / blog_dir / "posts"
+    posts_dir = Path(docs_dir) / section / "posts"
     posts: list[Post] = []
     problems: list[Problem] = []
     if not posts_dir.is_dir():
@@ -79,7 +78,6 @@ def load_posts(
         problems.extend(found)
     posts.sort(key=lambda post: (post.date, post.slug), reverse=True)
     return posts, problems
-
 
 
 # --- internals ---------------------------------------------------------------------
@@ -94,6 +92,10 @@ class _Context:
     today: date
     consent_review_days: int
     guardian_age: int
+
+    @property
+    def cache(self) -> cache.Dirs:
+        return cache.Dirs(self.root)
 
 
 def _load_post(path: Path, ctx: _Context) -> tuple[Post, list[Problem]]:
@@ -293,7 +295,7 @@ def _check_recording(check: Checker, uri: str, line: int | None, field: str, ctx
     """Make the clean copy (no metadata) now, so a file FFmpeg cannot read is an error here,
     not a traceback while the site is written."""
     try:
-        return recordings.clean(ctx.docs_dir / uri, ctx.root / recordings.CACHE_DIR)
+        return recordings.clean(ctx.docs_dir / uri, ctx.cache.recordings)
     except recordings.Unreadable as error:
         what = "filmen" if field == "media.video" else "ljudfilen"
         check.error(line, field, f"”{PurePosixPath(uri).name}” {error}",
@@ -327,7 +329,7 @@ def _media_file(check: Checker, holder: LineDict, key: str, exts: tuple[str, ...
     if not target.is_file():
         check.error(line, field, f"filen ”{value}” finns inte", f"lägg filen i {relpath(target.parent, ctx.root)}/ eller rätta namnet")
         return None
-    if exts == IMAGE_EXTS and (problem := image_problem(target, ctx.root / IMAGE_CACHE_DIR)):
+    if exts == IMAGE_EXTS and (problem := image_problem(target, ctx.cache.images)):
         check.error(line, field, f"”{value}” {problem}", "spara bilden igen som JPEG eller PNG")
         return None
     return src_uri

@@ -4,11 +4,47 @@ the editor's text ("Här får du stöd", the lead and the players, in placeholde
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
+from stodlanken import consent, media
 from stodlanken.posts import Post
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from stodlanken.directory import Directory
+
+
+def set_meta(meta: dict, post: Post) -> None:
+    """A post page's front matter as MkDocs keeps it: no participant data or publishing
+    window (never in a template, the search index or any file), the post's template, and
+    its summary as the description."""
+    for key in consent.PRIVATE_KEYS:
+        meta.pop(key, None)
+    meta["description"] = post.summary
+    meta["template"] = "post.html"
+
+
+def blocks(templates: jinja2.Environment, post: Post, directory: Directory, url_of: Callable[[str], str], *,
+           docs_dir: Path, image_cache: Path) -> dict[str, str]:
+    """Our own HTML of a post's page, by placeholder (see post_markdown): the lead (type and
+    summary), the players and "Här får du stöd"; `url_of(path)` makes a path page-relative."""
+    services, situations = support_links(post, directory, url_of)
+    return {
+        "lead": templates.get_template("partials/post-lead.html").render(post=post),
+        "media": templates.get_template("partials/post-media.html").render(media=media.media_view(post, docs_dir, url_of, image_cache)),
+        "support": templates.get_template("partials/post-support.html").render(services=services, situations=situations, credits=post.credits),
+    }
+
+
+def transcript_text(post: Post, docs_dir: Path) -> str | None:
+    """A podcast's transcript, shown on its page (its file is never published itself)."""
+    return (docs_dir / post.transcript).read_text(encoding="utf-8") if post.transcript else None
 
 
 @dataclass(frozen=True)
@@ -82,10 +118,10 @@ def post_dest_uri(post: Post) -> str:
     return f"{post.url}index.html"
 
 
-def media_dest_uri(uri: str, blog_dir: str) -> str:
+def media_dest_uri(uri: str, section: str) -> str:
     """A post's media file is published beside the posts: `inlagg/posts/media/<hash>.mp3` ->
     `inlagg/media/<hash>.mp3` (the address podcast feeds and shared links already use)."""
-    return uri.replace(f"{blog_dir}/posts/", f"{blog_dir}/", 1)
+    return uri.replace(f"{section}/posts/", f"{section}/", 1)
 
 
 @dataclass(frozen=True)
@@ -94,21 +130,21 @@ class ListPage:
 
     number: int  # from 1
     count: int  # how many pages the list has
-    src_uri: str  # the editor's `<blog_dir>/index.md` for the first, generated after that
+    src_uri: str  # the editor's `<section>/index.md` for the first, generated after that
     url: str  # relative to the site root
     posts: tuple[Post, ...]
 
 
-def list_pages(posts: list[Post], blog_dir: str, per_page: int) -> list[ListPage]:
+def list_pages(posts: list[Post], section: str, per_page: int) -> list[ListPage]:
     """Split the posts (newest first) into pages; there is always a first page, maybe empty."""
     per_page = max(1, per_page)
     chunks = [tuple(posts[start:start + per_page]) for start in range(0, len(posts), per_page)] or [()]
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         if number == 1:
-            src_uri, url = f"{blog_dir}/index.md", f"{blog_dir}/"
+            src_uri, url = f"{section}/index.md", f"{section}/"
         else:
-            src_uri, url = f"{blog_dir}/sida/{number}.md", f"{blog_dir}/sida/{number}/"
+            src_uri, url = f"{section}/sida/{number}.md", f"{section}/sida/{number}/"
         pages.append(ListPage(number, len(chunks), src_uri, url, chunk))
     return pages
 

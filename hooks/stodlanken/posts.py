@@ -1,6 +1,6 @@
 """Posts by young people: the typed record every stage works with.
 
-A post is `docs/<blog_dir>/posts/<slug>.md` with the front matter of the design
+A post is `docs/<section>/posts/<slug>.md` with the front matter of the design
 ("Posts: front matter contract"). stodlanken/post_loader.py reads and checks it into a
 `Post`; stodlanken/consent.py decides whether it may be published; stodlanken/post_pages.py
 says where it goes and what its page shows. `Post` carries no participant data at all.
@@ -15,13 +15,6 @@ from pathlib import PurePosixPath
 from stodlanken import recordings
 
 TYPE_LABELS = {"film": "Film", "slideshow": "Bildspel", "podcast": "Podd", "text": "Text"}
-# Material Design icons shipped with the theme (`.icons/<name>.svg`): type is never colour alone.
-TYPE_ICONS = {
-    "film": "material/movie-open-outline",
-    "slideshow": "material/image-multiple-outline",
-    "podcast": "material/microphone-outline",
-    "text": "material/text-box-outline",
-}
 
 IMAGE_EXTS = (".jpg", ".jpeg", ".png", ".webp")
 VIDEO_EXTS = recordings.VIDEO_EXTS
@@ -75,10 +68,6 @@ class Post:
         return TYPE_LABELS.get(self.type, self.type)
 
     @property
-    def type_icon(self) -> str:
-        return TYPE_ICONS.get(self.type, TYPE_ICONS["text"])
-
-    @property
     def images(self) -> tuple[str, ...]:
         """Images this post shows (posters and slides): these get their metadata stripped."""
         found = [self.poster] + [slide.image for slide in self.slides]
@@ -91,12 +80,12 @@ class Post:
         return tuple(dict.fromkeys(uri for uri in found if uri))
 
 
-def is_post_page(src_uri: str, blog_dir: str) -> bool:
-    """A post is a Markdown file directly in `<blog_dir>/posts/`."""
+def is_post_page(src_uri: str, section: str) -> bool:
+    """A post is a Markdown file directly in `<section>/posts/`."""
     path = PurePosixPath(src_uri)
-    return path.suffix == ".md" and path.parent == PurePosixPath(blog_dir, "posts")
+    return path.suffix == ".md" and path.parent == PurePosixPath(section, "posts")
 
 
-def in_posts_dir(src_uri: str, blog_dir: str) -> bool:
-    return src_uri.startswith(f"{blog_dir}/posts/")
+def in_posts_dir(src_uri: str, section: str) -> bool:
+    return src_uri.startswith(f"{section}/posts/")
 

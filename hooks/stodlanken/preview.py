@@ -25,13 +25,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File
+from mkdocs.utils import clean_directory
 
-from stodlanken import cache, site
+from stodlanken import cache
+from stodlanken.site import POSTS_SECTION
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
 
-CACHE_DIR = f"{cache.DIR}/preview"
+    from stodlanken.build import Build
 
 # What a page may show besides its own Markdown file (relative to the project root).
 WATCHED = ("mkdocs.yml", "support_directory", "overrides", "hooks")
@@ -47,7 +50,8 @@ class State:
     problems: tuple[str, ...]
 
 
-def state(root: Path, extra_files: list[Path], problems: list[str]) -> State:
+def state_of(root: Path, extra_files: list[Path], problems: list[str]) -> State:
+    """What a rebuild is made from, besides the pages' own Markdown."""
     found = []
     for name in WATCHED:
         path = root / name
@@ -59,20 +63,38 @@ def state(root: Path, extra_files: list[Path], problems: list[str]) -> State:
     return State(tuple(sorted(found)), tuple(problems))
 
 
+def keep_fresh(files: Files, state: Build, previous: dict[str, State]) -> None:
+    """Before a dirty rebuild of the preview: empty the site folder when anything but a page's
+    own Markdown changed since the `previous` rebuild (of this project), or the problems
+    did; otherwise have the pages that list posts rebuilt too."""
+    config, root = state.config, state.root
+    transcripts = [Path(config.docs_dir, post.transcript) for post in state.site.posts if post.transcript]
+    current = state_of(root, transcripts, [str(problem) for problem in state.site.problems])
+    if previous.get(str(root)) != current:
+        clean_directory(config.site_dir)
+    else:
+        for listing in ("index.md", f"{POSTS_SECTION}/index.md"):
+            file = files.get_file_from_path(listing)
+            if file is not None and os.path.exists(file.abs_dest_path):
+                os.remove(file.abs_dest_path)
+    previous[str(root)] = current
+
+
 def _stat(path: Path) -> tuple[str, int, int]:
     info = path.stat()
     return str(path), info.st_mtime_ns, info.st_size
 
 
-def stable_file(config: MkDocsConfig, src_uri: str, content: str | bytes) -> File:
+def stable_file(config: MkDocsConfig, src_uri: str, content: str | bytes, *, folder: Path | None) -> File:
     """A generated page or file whose output depends only on `content` and the watched files.
 
-    In the preview it is backed by a file under `.cache/` that is rewritten only when the
-    content changes: `--dirty` then rebuilds (or copies) it only when it changed; one made
-    from memory counts as changed on every rebuild. Elsewhere it is made from memory."""
-    if not site.is_preview(config):
+    In the preview (`folder`: the preview's cache folder) it is backed by a file there that
+    is rewritten only when the content changes: `--dirty` then rebuilds (or copies) it only
+    when it changed; one made from memory counts as changed on every rebuild. Elsewhere
+    (`folder` None) it is made from memory."""
+    if folder is None:
         return File.generated(config, src_uri, content=content)
-    path = Path(config.config_file_path).parent / CACHE_DIR / src_uri
+    path = folder / src_uri
     data = content.encode("utf-8") if isinstance(content, str) else content
     if not path.is_file() or path.read_bytes() != data:
         cache.write_atomic(path, data)

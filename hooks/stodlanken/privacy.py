@@ -18,6 +18,8 @@ from urllib.parse import parse_qs, urlsplit
 from stodlanken.problems import Problem
 
 if TYPE_CHECKING:
+    import jinja2
+
     from stodlanken.settings import Accessibility
 
 # Where a clicked YouTube facade loads its player from: YouTube's "privacy-enhanced mode",
@@ -209,28 +211,30 @@ _PLATFORM = {
 }
 
 
-def facade_html(video: Video, *, title: str, poster: str | None, alt: str) -> str:
-    """The facade: a self-hosted poster, what loads from where, a plain link that always works.
+@dataclass(frozen=True)
+class Facade:
+    """What partials/video-facade.html shows: a self-hosted poster, what loads from where,
+    a plain link that always works."""
 
-    The "Spela filmen här" button is hidden until JavaScript (safety.js) can swap in
-    the player; without JavaScript the link opens the film on the platform.
-    """
+    platform: str  # "youtube" | "instagram"
+    platform_name: str  # "YouTube"
+    note: str  # what is sent where, when
+    url: str  # the film on the platform
+    link_label: str
+    title: str
+    embed: str | None = None  # the player a click loads; None: link out only
+    poster: str | None = None  # relative to the page
+    alt: str = ""
+
+
+def facade_html(templates: jinja2.Environment, video: Video, *, title: str, poster: str | None, alt: str) -> str:
+    """The facade of `video` for a page. The "Spela filmen här" button is hidden until
+    JavaScript (safety.js) can swap in the player; without JavaScript the link opens the
+    film on the platform."""
     name, note = _PLATFORM[video.platform]
-    e = html.escape
-    parts = [f'<figure class="sl-facade" data-facade="{video.platform}"']
-    if video.embed:
-        parts.append(f' data-embed="{e(video.embed)}" data-title="{e(title)}"')
-    parts.append(">")
-    if poster:
-        parts.append(f'<img class="sl-facade__poster" src="{e(poster)}" alt="{e(alt)}" loading="lazy">')
-    parts.append(f'<figcaption><p class="sl-facade__title">{e(title)}</p>')
-    parts.append(f'<p class="sl-facade__note">{e(note)}</p>')
-    if video.embed:
-        parts.append(f'<button type="button" class="sl-facade__play" hidden>Spela filmen här (från {name})</button> ')
     label = "Öppna filmen på YouTube" if video.platform == "youtube" else "Öppna inlägget på Instagram"
-    parts.append(f'<a class="sl-facade__link" href="{e(video.url)}" rel="noopener noreferrer">{label}</a>')
-    parts.append("</figcaption></figure>")
-    return "".join(parts)
+    facade = Facade(video.platform, name, note, video.url, label, title, video.embed, poster, alt)
+    return templates.get_template("partials/video-facade.html").render(facade=facade)
 
 
 # `[Titel](https://www.youtube.com/watch?v=…){ .sl-video poster="media/bild.jpg" alt="…" }`
@@ -312,58 +316,22 @@ _COMPLIANCE = {
 COMPLIANCE = tuple(_COMPLIANCE)  # what extra.stodlanken.accessibility.compliance may say
 
 
-def accessibility_statement(settings: Accessibility, *, actor: str, service: str) -> str:
-    """The statement as Markdown, from checked settings (stodlanken/settings.py finds every
-    mistake in `extra.stodlanken.accessibility` while the site is loaded)."""
-    actor, service = _md(settings.actor or actor), _md(service)
-    compliance, shortcomings = settings.compliance, settings.shortcomings
-    assessed, method, email = settings.assessed.isoformat(), settings.method, settings.contact_email
-    updated = (settings.updated or settings.assessed).isoformat()
-    lines = [
-        "---",
-        "title: Tillgänglighetsredogörelse",
-        f"description: Hur tillgänglig {service} är, vad som inte fungerar och hur du säger till.",
-        "---",
-        "",
-        "# Tillgänglighetsredogörelse",
-        "",
-        f"{actor} står bakom webbplatsen {service}. Vi vill att alla ska kunna använda den, "
-        "oavsett funktionsnedsättning. Här står hur webbplatsen följer lagen om tillgänglighet "
-        "till digital offentlig service, vad som inte fungerar än och hur du kan säga till oss.",
-        "",
-        "## Hur tillgänglig är webbplatsen?",
-        "",
-        f"Webbplatsen är **{_COMPLIANCE[compliance]}** med lagen om tillgänglighet till digital "
-        "offentlig service"
-        + ("." if compliance == "helt" else ", på grund av bristerna som står nedan."),
-        "",
-    ]
-    if shortcomings:
-        lines += ["## Det här är inte tillgängligt", ""]
-        for what, why in shortcomings:
-            lines.append(f"- **{_md(what)}** {_md(why)}")
-        lines.append("")
-    lines += [
-        "## Om du inte kan använda något på webbplatsen",
-        "",
-        "Behöver du innehåll i en annan form, eller hittar du något som inte fungerar? "
-        f"Mejla oss på [{email}](mailto:{email}). Skriv vilken sida det gäller och vad som inte "
-        "fungerar. Du behöver inte skriva ditt namn.",
-        "",
-        "## Om du inte är nöjd med vårt svar",
-        "",
-        "Myndigheten för digital förvaltning (Digg) har tillsyn över lagen om tillgänglighet "
-        "till digital offentlig service. Om du inte är nöjd med hur vi tar hand om dina "
-        f"synpunkter kan du [anmäla det till Digg]({DIGG_COMPLAINT_URL}).",
-        "",
-        "## Hur vi har granskat webbplatsen",
-        "",
-        f"Vi granskade webbplatsen {assessed}. {_md(method).rstrip('.')}.",
-        "",
-        f"Redogörelsen uppdaterades senast {updated}.",
-        "",
-    ]
-    return "\n".join(lines)
+def accessibility_statement(templates: jinja2.Environment, settings: Accessibility, *, actor: str, service: str) -> str:
+    """The statement as Markdown (overrides/accessibility-statement.md), from checked settings
+    (stodlanken/settings.py finds every mistake in `extra.stodlanken.accessibility` while the
+    site is loaded). Every text from the settings is escaped for Markdown here."""
+    return templates.get_template("accessibility-statement.md").render(
+        actor=_md(settings.actor or actor),
+        service=_md(service),
+        compliance=_COMPLIANCE[settings.compliance],
+        fully=settings.compliance == "helt",
+        shortcomings=[(_md(what), _md(why)) for what, why in settings.shortcomings],
+        email=settings.contact_email,
+        complaint_url=DIGG_COMPLAINT_URL,
+        assessed=settings.assessed.isoformat(),
+        method=_md(settings.method).rstrip("."),
+        updated=(settings.updated or settings.assessed).isoformat(),
+    )
 
 
 def _md(text: object) -> str:

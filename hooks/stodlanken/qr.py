@@ -27,9 +27,3 @@ def cached_qr_svg(url: str, *, title: str, cache_dir: Path) -> Path:
     """`qr_svg`, kept between builds: finding the best mask takes ~15 ms a code."""
     path = cache_dir / f"{cache.key('qr', 1, segno.__version__, url, title)}.svg"
     return cache.cached_file(path, lambda: qr_svg(url, title=title))
-
-
-def qr_matrix(url: str) -> tuple[tuple[bool, ...], ...]:
-    """The modules of the code that `qr_svg` draws (rows of dark/light), for tests."""
-    code = segno.make(url, error="m", micro=False, boost_error=False)
-    return tuple(tuple(bool(module) for module in row) for row in code.matrix)

@@ -24,7 +24,6 @@ short link or feed item.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from dataclasses import dataclass
@@ -35,6 +34,9 @@ from stodlanken.posts import TYPE_LABELS
 from stodlanken.problems import SLUG_RE, Problem
 
 if TYPE_CHECKING:
+    import jinja2
+
+    from stodlanken.posts import Post
     from stodlanken.site import Site
 
 SITUATION_LABEL = "Stöd"
@@ -108,6 +110,15 @@ class SiteInfo:
         return re.sub(r"^https?://", "", base + path).rstrip("/")
 
 
+@dataclass(frozen=True)
+class Sharing:
+    """What every page's share tags are made from, once a build (hooks/reach.py, on_env)."""
+
+    info: SiteInfo
+    targets: dict[str, Target]  # by page path, relative to the site root
+    feeds: tuple[tuple[str, str], ...]  # (title, absolute URL) of the feeds
+
+
 def targets(site: Site) -> list[Target]:
     """Situations first: they were there before a new post, so a clash is the post's to fix."""
     found = [
@@ -119,6 +130,18 @@ def targets(site: Site) -> list[Target]:
         for post in site.published_posts
     ]
     return found
+
+
+def unique(found: list[Target]) -> list[Target]:
+    """One target per short link. A clash is an error (`check_slugs`); in `mkdocs serve` the
+    build goes on, and the first one keeps the link."""
+    seen: set[str] = set()
+    return [target for target in found if not (target.slug in seen or seen.add(target.slug))]
+
+
+def podcasts(site: Site) -> list[Post]:
+    """The published podcast episodes, for the podcast feed."""
+    return [post for post in site.published_posts if post.type == "podcast" and post.audio]
 
 
 def check_slugs(found: list[Target]) -> list[Problem]:
@@ -299,29 +322,20 @@ def poster(target: Target, info: SiteInfo) -> Poster:
     )
 
 
-def short_link_html(target: Target, share: Share, info: SiteInfo, *, quick_exit: str = "") -> str:
+@dataclass(frozen=True)
+class ShortLink:
+    """What overrides/short-link.html shows."""
+
+    title: str
+    site_name: str
+    relative: str  # the page, from /l/<slug>/: works on any host, also in `mkdocs serve`
+    page: str  # the page, absolute (canonical)
+    tags: tuple[tuple[str, str, str], ...]  # the share tags: (attribute, name, content)
+
+
+def short_link_html(templates: jinja2.Environment, target: Target, share: Share, info: SiteInfo) -> str:
     """A page that sends the visitor on at once: no JavaScript, not indexed, with share tags
     so a short link pasted into a chat still shows the card. Like every page it has the
-    quick exit (`quick_exit`: the rendered partial) and a link to /akut/, for the moment
-    before the redirect or a browser that does not follow it."""
-    page = info.absolute(target.path)
-    relative = "../../" + target.path  # from /l/<slug>/: works on any host, also in `mkdocs serve`
-    meta = "\n".join(
-        f'  <meta {attribute}="{html.escape(name)}" content="{html.escape(content)}">' for attribute, name, content in share.tags()
-    )
-    return (
-        "<!doctype html>\n"
-        '<html lang="sv">\n<head>\n'
-        '  <meta charset="utf-8">\n'
-        '  <meta name="viewport" content="width=device-width,initial-scale=1">\n'
-        f"  <title>{html.escape(target.title)} – {html.escape(info.name)}</title>\n"
-        '  <meta name="robots" content="noindex">\n'
-        f'  <meta http-equiv="refresh" content="0; url={html.escape(relative)}">\n'
-        f'  <link rel="canonical" href="{html.escape(page)}">\n'
-        f"{meta}\n"
-        "</head>\n<body>\n"
-        f"{quick_exit}\n"
-        f'  <main><p><a href="{html.escape(relative)}">{html.escape(target.title)}</a></p>\n'
-        '  <p><a href="../../akut/">Akut hjälp</a></p></main>\n'
-        "</body>\n</html>\n"
-    )
+    quick exit (`stod.quick_exit_url` among the templates' globals) and a link to /akut/."""
+    link = ShortLink(target.title, info.name, "../../" + target.path, info.absolute(target.path), tuple(share.tags()))
+    return templates.get_template("short-link.html").render(link=link)

@@ -23,7 +23,6 @@ from pathlib import Path
 
 from stodlanken import cache
 
-CACHE_DIR = ".cache/stodlanken/media"  # relative to mkdocs.yml
 # Bump when the FFmpeg command changes, so clean copies are made anew.
 VERSION = 1
 VIDEO_EXTS = (".mp4", ".webm")
@@ -71,15 +70,6 @@ def clean(path: Path, cache_dir: Path) -> Recording:
             raise Unreadable("är tom (0 byte)")
         _memo[memo] = _cached(path, cache_dir)
     return _memo[memo]
-
-
-def problem(path: Path, cache_dir: Path) -> str | None:
-    """Why the recording cannot be published (Swedish), or None; the clean copy is made on the way."""
-    try:
-        clean(path, cache_dir)
-    except Unreadable as error:
-        return str(error)
-    return None
 
 
 def _cached(path: Path, cache_dir: Path) -> Recording:

@@ -9,7 +9,8 @@ or the preview still has, for example, a quick exit that leaves to another site.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
@@ -54,7 +55,10 @@ class Settings:
     promise: str = ""
     quick_exit_url: str = DEFAULT_QUICK_EXIT_URL
     social: tuple[SocialLink, ...] = ()
-    numbers: dict[str, int] = field(default_factory=lambda: dict(NUMBER_SETTINGS))
+    latest_posts: int = NUMBER_SETTINGS["latest_posts"]  # cards on the home page
+    posts_per_page: int = NUMBER_SETTINGS["posts_per_page"]  # cards on each page of the list of posts
+    consent_review_days: int = NUMBER_SETTINGS["consent_review_days"]  # an older approved consent gives a reminder
+    guardian_age: int = NUMBER_SETTINGS["guardian_age"]  # under it (`minor: true`) a guardian must approve too
     accessibility: Accessibility | None = None  # None: the settings have errors, no statement is made
 
 
@@ -84,6 +88,16 @@ def _shown(value: Any) -> str:
     return repr(value)
 
 
+def from_config(config: Mapping, *, site_url: str | None = None) -> tuple[Settings, list[Problem]]:
+    """The settings of mkdocs.yml, as MkDocs read it or as `make check` did (a plain mapping):
+    `extra.stodlanken`, `site_name` and `site_url` (`site_url`: given when it is not the one
+    in the mapping, as in `mkdocs serve`, which replaces it with its own address).
+    The only place that looks into `extra`."""
+    extra = config.get("extra")
+    options = extra.get("stodlanken") if isinstance(extra, Mapping) else None
+    return read_settings(options, site_url=config.get("site_url") if site_url is None else site_url, site_name=config.get("site_name"))
+
+
 def read_settings(options: Any, *, site_url: str | None, site_name: str | None) -> tuple[Settings, list[Problem]]:
     """Every setting checked; every mistake a problem, and the safe default in its place."""
     check = Checker("mkdocs.yml")
@@ -107,7 +121,7 @@ def read_settings(options: Any, *, site_url: str | None, site_name: str | None) 
         promise=_text(check, options, "promise"),
         quick_exit_url=_quick_exit_url(check, options, site_url),
         social=_social(check, options.get("social")),
-        numbers=_numbers(check, options),
+        **_numbers(check, options),
         accessibility=_accessibility(check, options.get("accessibility")),
     )
     return settings, check.problems

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import threading
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timezone
 from pathlib import Path
 
 import pytest
@@ -32,6 +32,10 @@ PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "support_directory"
 BUILD_DATE = "2026-11-25"
 TODAY = date.fromisoformat(BUILD_DATE)
 os.environ["STODLANKEN_TODAY"] = BUILD_DATE
+# MkDocs' own clock (the sitemap's <lastmod>, the gzip header of sitemap.xml.gz): the same
+# day, so two builds of the same content are alike byte for byte on any day (test_engines.py).
+SOURCE_DATE_EPOCH = str(int(datetime.combine(TODAY, time(), tzinfo=timezone.utc).timestamp()))
+os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
 
 
 def preview_env() -> dict[str, str]:

@@ -12,6 +12,8 @@ from datetime import datetime, timezone
 import pytest
 from playwright.sync_api import expect
 
+from conftest import copy_project, run_build
+
 UTC = timezone.utc
 
 

@@ -1,20 +1,23 @@
 """Support directory: generated situation, service and directory pages, open data (see hooks/stodlanken/directory.py).
 
 Pages: /stod/, /stod/<situation>/, /stod/tjanst/<id>/ and /akut/, made from
-`support_directory/` in memory (never written into docs/). Open data: stod.json (HSDS 3.0)
+`support_directory/` in memory (never written into docs/); /stod/ and the situations in
+pages of `SERVICES_PER_PAGE` (/stod/sida/2/ …), and, when /stod/ has more than one,
+every card in `stod/tjanster.json` for its filter. Open data: stod.json (HSDS 3.0)
 and stod.csv in the site root. Problems in the data are reported by hooks/report.py;
 records with errors simply get no page here.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from stodlanken import build, directory_pages, opendata
+from stodlanken import build, directory_pages, opendata, site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -34,6 +37,17 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_env(env, /, *, config: MkDocsConfig, files: Files):
+    # The same cards as on /stod/, from the same template, for stod.js to filter all of them.
+    state = build.of(config)
+    cards = directory_pages.all_cards(state.site.directory, lambda url: get_relative_url(url, "stod/"))
+    if cards is not None:
+        text = env.get_template("stod/_cards.html").render(services=cards)
+        content = json.dumps({"services": len(cards), "cards": text}, ensure_ascii=False)
+        files.append(state.stable_file(directory_pages.ALL_CARDS, content))
+    return env
+
+
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
     meta = page.meta.get("stod_page")
     if isinstance(meta, dict):
@@ -44,6 +58,7 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) 
             getattr(loaded, "published_posts", []),
             lambda url: get_relative_url(url, page.url),
             site_url=config.site_url or "",
+            posts_url=f"{site.POSTS_SECTION}/",
         )
     return context
 

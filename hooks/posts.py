@@ -24,7 +24,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from stodlanken import build, home, post_pages, publish
+from stodlanken import build, home, pagination, post_pages, publish
 
 log = logging.getLogger("mkdocs.hooks.posts")
 
@@ -67,8 +67,8 @@ def on_page_context(context, /, *, page, config, nav):
     state = build.of(config)
     listed = state.list_pages.get(page.file.src_uri)
     if listed is not None:
-        context["post_list"] = listed
-        context["post_list_urls"] = [other.url for other in state.list_pages.values()]
+        urls = [other.url for other in state.list_pages.values()]
+        context["pagination"] = pagination.pagination("Sidor med inlägg", listed.number, urls, lambda url: get_relative_url(url, page.url))
         context["post_cards"] = [home.post_card(post) for post in listed.posts]
         return context
     # Only in `mkdocs serve`: a held-back post is previewed behind a banner that says why.

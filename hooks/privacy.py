@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from stodlanken import build, privacy, sanitize, templates
+from stodlanken import assets, build, privacy, sanitize, site, templates
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -64,7 +64,9 @@ def on_post_template(output_content: str, /, *, template_name: str, config: MkDo
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     policy = privacy.content_security_policy(build.of(config).inline, header=True)
-    Path(config.site_dir, "_headers").write_text(privacy.headers_file(policy), encoding="utf-8")
+    site_dir = Path(config.site_dir)
+    cache = assets.cache_rules(assets.published(site_dir), (*assets.VERSIONED_DIRS, f"{site.POSTS_SECTION}/media/"))
+    (site_dir / "_headers").write_text(privacy.headers_file(policy, cache), encoding="utf-8")
 
 
 def _protect(output: str, config: MkDocsConfig) -> str:

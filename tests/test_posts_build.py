@@ -79,8 +79,8 @@ def test_slideshow_is_readable_in_order_without_javascript(example_site):
     alts = re.findall(rf'<img src="\.\./media/{HASHED}\.jpg" alt="([^"]+)"', html)
     assert [alt.split("”")[1][:2] for alt in alts] == ["Fe", "1.", "2.", "3.", "4.", "5."]
     assert "Bild 2 av 6</span> Kuratorn på din skola har tystnadsplikt." in html
-    assert '<script src="../../assets/javascripts/slideshow.js" defer></script>' in html
-    assert (example_site / "assets" / "javascripts" / "slideshow.js").is_file()
+    script = re.search(r'<script src="\.\./\.\./(assets/javascripts/slideshow\.[0-9a-f]{10}\.js)" defer></script>', html)
+    assert script and (example_site / script.group(1)).is_file()
 
 
 def test_list_of_posts_shows_type_in_words_and_no_players(example_site):
@@ -113,9 +113,9 @@ def test_list_of_posts_is_split_into_pages_newest_first_without_held_back_posts(
     # The example's four posts, newest first (2026-11-02, 10-28, 10-20, 10-12), two a page.
     assert first + second == ["brak-hemma", "att-vaga-prata", "fem-stallen", "vart-vander-jag-mig"]
     assert not (result.site_dir / "inlagg" / "sida" / "3").exists()
-    assert 'href="../inlagg/sida/2/" rel="next">Nästa sida</a>' in first_html
+    assert 'href="sida/2/" rel="next">Nästa sida</a>' in first_html
     assert "Föregående sida" not in first_html and 'aria-current="page">Sida 1 av 2</span>' in first_html
-    assert 'href="../../../inlagg/" rel="prev">Föregående sida</a>' in second_html
+    assert 'href="../../" rel="prev">Föregående sida</a>' in second_html
     assert "<title>Gjort av unga, sida 2 av 2 – " in second_html and "Nästa sida" not in second_html
     assert "Zebrafink" not in first_html + second_html
 

@@ -11,7 +11,7 @@ import zxingcpp
 from PIL import Image, ImageFont
 
 from conftest import ROOT
-from stodlanken import cards, qr, reach, templates
+from stodlanken import cards, qr, reach, shell, templates
 
 INFO = reach.SiteInfo("Stödlänken Helsingborg", "https://stodlanken.example.org/", "Stöd för unga.", "Helsingborgs stad och REKO", "Stöd för dig.")
 
@@ -58,7 +58,7 @@ def test_generated_paths_mirror_the_page_and_cannot_collide():
 def test_post_page_shares_its_card_with_absolute_urls_and_alt_text():
     target = _post("fem-stallen", "Fem ställen")
     share = reach.page_share("inlagg/fem-stallen/", "Fem ställen", "Kort text.", INFO, {target.path: target})
-    tags = {name: content for _, name, content in share.tags()}
+    tags = {name: content for _, name, content in share.tags}
     assert tags["og:url"] == "https://stodlanken.example.org/inlagg/fem-stallen/"
     assert tags["og:image"] == tags["twitter:image"] == "https://stodlanken.example.org/kort/inlagg/fem-stallen.png"
     assert tags["og:image:alt"] == "Film: Fem ställen. Stödlänken Helsingborg"
@@ -75,19 +75,20 @@ def test_other_pages_share_the_site_card():
 
 def test_open_graph_uses_property_and_twitter_uses_name():
     share = reach.site_share(INFO, url=None)
-    for attribute, name, _ in share.tags():
+    for attribute, name, _ in share.tags:
         assert attribute == ("property" if name.startswith("og:") else "name")
-    assert "og:url" not in {name for _, name, _ in share.tags()}
+    assert "og:url" not in {name for _, name, _ in share.tags}
 
 
 def test_short_link_page_redirects_without_javascript_and_is_not_indexed():
     target = _post("fem-stallen", 'Fem "ställen" <b>')
     env = templates.environment([ROOT / "overrides"])
     env.globals["stod"] = {"quick_exit_url": "https://www.smhi.se/"}
+    env.globals["language"] = shell.language("sv")
     page = reach.short_link_html(env, target, reach.page_share(target.path, target.title, "", INFO, {target.path: target}), INFO)
     assert '<meta http-equiv="refresh" content="0; url=../../inlagg/fem-stallen/">' in page
     assert '<link rel="canonical" href="https://stodlanken.example.org/inlagg/fem-stallen/">' in page
-    assert '<meta name="robots" content="noindex">' in page
+    assert '<meta name="robots" content="noindex">' in page and '<html lang="sv" dir="ltr">' in page
     assert "<script" not in page and "<b>" not in page and "&#34;ställen&#34;" in page
     assert '<a class="sl-exit" href="https://www.smhi.se/"' in page and '<a href="../../akut/">' in page
 

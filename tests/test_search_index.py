@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGE = (
     '<!doctype html><html lang="sv"><head><title>{title}</title></head><body>'
     '<header>Meny som finns på varje sida</header>'
-    '<div class="md-content__inner md-typeset"><h1>{title}</h1><p>{text}</p></div></body></html>'
+    '<div class="sl-page sl-content"><h1>{title}</h1><p>{text}</p></div></body></html>'
 )
 
 

@@ -20,9 +20,16 @@ from markupsafe import Markup
 from stodlanken.directory import CONTACT_LABELS, CONTACT_WAYS, KINDS, Directory, Service, Situation
 from stodlanken.hours import Hours
 from stodlanken.opendata import jsonld
+from stodlanken.pagination import Pagination, pages_of, pagination
 
 DIRECTORY_URI = "stod/index.md"
 EMERGENCY_URI = "akut/index.md"
+# /stod/ and each situation show this many services a page, so that a page stays small
+# (one round trip) at any number of services; the filter on /stod/ fetches every card
+# (ALL_CARDS) only when someone uses it.
+SERVICES_PER_PAGE = 20
+ALL_CARDS = "stod/tjanster.json"
+SITUATION_POSTS = 6  # posts on a situation's page; the list of posts has them all
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december")
 WAY_FILTER_LABELS = {"phone": "Ring", "sms": "Sms", "chat": "Chatt", "email": "Mejl", "web": "Webbplats", "visit": "Besök"}
 _SAFE_SCHEMES = ("https://", "mailto:", "tel:", "sms:", "#", "/")
@@ -36,9 +43,23 @@ def service_uri(service_id: str) -> str:
     return f"stod/tjanst/{service_id}/index.md"
 
 
+def directory_uri(number: int = 1) -> str:
+    """/stod/, then /stod/sida/2/ …"""
+    return DIRECTORY_URI if number == 1 else f"stod/sida/{number}/index.md"
+
+
+def situation_page_uri(situation_id: str, number: int = 1) -> str:
+    """/stod/<id>/, then /stod/<id>/sida/2/ …"""
+    return situation_uri(situation_id) if number == 1 else f"stod/{situation_id}/sida/{number}/index.md"
+
+
+def page_count(services: int) -> int:
+    return len(pages_of(list(range(services)), SERVICES_PER_PAGE))
+
+
 def shows_posts(src_uri: str) -> bool:
-    """Situation pages (`stod/<id>/`) list the posts about them; the other pages made here
-    show only the directory."""
+    """Situation pages (`stod/<id>/`, their first page) list the posts about them; the other
+    pages made here show only the directory."""
     parts = src_uri.split("/")
     return len(parts) == 3 and parts[0] == "stod" and parts[2] == "index.md"
 
@@ -53,18 +74,26 @@ def url_of(src_uri: str) -> str:
 
 def page_sources(directory: Directory) -> dict[str, str]:
     """{src_uri: Markdown} for every page made from the directory."""
+    about = "Hitta stöd: chatta, ring eller mejla. Filtrera på din situation, anonymt, gratis och öppet nu."
     pages = {
-        DIRECTORY_URI: _source("directory", "Alla stödtjänster", "Hitta stöd: chatta, ring eller mejla. Filtrera på din situation, anonymt, gratis och öppet nu."),
+        DIRECTORY_URI: _source("directory", "Alla stödtjänster", about),
         EMERGENCY_URI: _source("akut", "Akut hjälp", "Är det akut? Ring 112. Här är numren du kan ringa när du behöver hjälp nu."),
     }
+    count = page_count(len(directory.services))
+    for number in range(2, count + 1):
+        pages[directory_uri(number)] = _source("directory", f"Alla stödtjänster, sida {number} av {count}", about, page=number)
     for situation in directory.situations:
         pages[situation_uri(situation.id)] = _source("situation", situation.title, situation.intro[:160], situation=situation.id)
+        count = page_count(len(directory.services_for(situation.id)))
+        for number in range(2, count + 1):
+            pages[situation_page_uri(situation.id, number)] = _source(
+                "situation", f"{situation.title}, sida {number} av {count}", situation.intro[:160], situation=situation.id, page=number)
     for service in directory.services.values():
         pages[service_uri(service.id)] = _source("service", service.name, service.summary[:160], service=service.id, body=service.summary)
     return pages
 
 
-def _source(kind: str, title: str, description: str, *, body: str = "", **ids: str) -> str:
+def _source(kind: str, title: str, description: str, *, body: str = "", **ids: str | int) -> str:
     # Raw text: overrides/stod/base.html escapes title and description where Material would not.
     meta = {"template": f"stod/{kind}.html", "title": title, "description": description, "stod_page": {"kind": kind, **ids}}
     text = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
@@ -81,6 +110,11 @@ class ContactLink:
     label: str  # the button text, e.g. "Ring 116 111"
     href: str | None  # None for a visiting address (plain text)
     detail: str = ""  # e.g. the web site's host name
+
+    @property
+    def external(self) -> bool:
+        """A link to another site (rel="noopener noreferrer")."""
+        return (self.href or "").startswith("https:")
 
 
 @dataclass(frozen=True)
@@ -218,16 +252,26 @@ def _open_first(service: Service) -> tuple[int, str]:
 # --- page contexts -------------------------------------------------------------------
 
 
-def page_context(meta: dict, directory: Directory, posts: list, rel: Callable[[str], str], *, site_url: str = "") -> dict[str, Any] | None:
-    """What a generated page's template needs, or None when the page is not ours."""
+def page_context(meta: dict, directory: Directory, posts: list, rel: Callable[[str], str], *, site_url: str = "",
+                 posts_url: str = "inlagg/") -> dict[str, Any] | None:
+    """What a generated page's template needs, or None when the page is not ours.
+    `posts_url`: the list of all posts, relative to the site root."""
     kind = meta.get("kind")
+    number = meta.get("page", 1)
     situations = [{"id": s.id, "title": s.title, "url": rel(url_of(situation_uri(s.id)))} for s in directory.situations]
     common = {"kind": kind, "situations": situations, "directory_url": rel(url_of(DIRECTORY_URI)), "akut_url": rel(url_of(EMERGENCY_URI))}
     if kind == "directory":
         services = sorted(directory.services.values(), key=_sort_name)
+        listed = _page_of(services, number, [url_of(directory_uri(n)) for n in range(1, page_count(len(services)) + 1)],
+                          "Sidor med stödtjänster", directory, rel)
+        if listed is None:
+            return None
         return {
             **common,
-            "services": [service_view(s, directory, rel) for s in services],
+            **listed,
+            # Only on the first page: with more than one page, the filter fetches every card.
+            "filters": number == 1,
+            "all_cards": rel(ALL_CARDS) if number == 1 and listed["pagination"] else None,
             "kinds": list(KINDS.items()),
             "ways": list(WAY_FILTER_LABELS.items()),
             "open_data": {"json": rel("stod.json"), "csv": rel("stod.csv")},
@@ -237,11 +281,17 @@ def page_context(meta: dict, directory: Directory, posts: list, rel: Callable[[s
         if situation is None:
             return None
         services = sorted(directory.services_for(situation.id), key=_open_first)
+        urls = [url_of(situation_page_uri(situation.id, n)) for n in range(1, page_count(len(services)) + 1)]
+        listed = _page_of(services, number, urls, "Sidor med stödtjänster", directory, rel)
+        if listed is None:
+            return None
+        about = _posts_about(situation, posts, rel) if number == 1 else []
         return {
             **common,
+            **listed,
             "situation": situation,
-            "services": [service_view(s, directory, rel) for s in services],
-            "posts": _posts_about(situation, posts, rel),
+            "posts": about[:SITUATION_POSTS],
+            "all_posts_url": rel(posts_url) if len(about) > SITUATION_POSTS else None,
         }
     if kind == "service":
         service = directory.services.get(meta.get("service", ""))
@@ -252,6 +302,33 @@ def page_context(meta: dict, directory: Directory, posts: list, rel: Callable[[s
     if kind == "akut":
         return {**common, "services": [service_view(s, directory, rel) for s in directory.emergency], "lines": _emergency_lines(directory, rel)}
     return None
+
+
+def _page_of(services: list[Service], number: int, urls: list[str], label: str, directory: Directory,
+             rel: Callable[[str], str]) -> dict[str, Any] | None:
+    """Page `number` of a list of services: its cards, where it starts, and the pages."""
+    chunks = pages_of(services, SERVICES_PER_PAGE)
+    if not 1 <= number <= len(chunks):
+        return None
+    shown = chunks[number - 1]
+    first = (number - 1) * SERVICES_PER_PAGE + 1
+    paged: Pagination | None = pagination(label, number, urls, rel) if len(chunks) > 1 else None
+    return {
+        "services": [service_view(s, directory, rel) for s in shown],
+        "total": len(services),
+        "first_number": first,
+        "last_number": first + len(shown) - 1,
+        "pagination": paged,
+    }
+
+
+def all_cards(directory: Directory, rel: Callable[[str], str]) -> list[ServiceView] | None:
+    """Every service as on /stod/ (links relative to it), for ALL_CARDS; None when /stod/
+    has a single page, which then holds every card itself."""
+    services = sorted(directory.services.values(), key=_sort_name)
+    if page_count(len(services)) == 1:
+        return None
+    return [service_view(s, directory, rel) for s in services]
 
 
 def _emergency_lines(directory: Directory, rel: Callable[[str], str]) -> list[dict[str, Any]]:

@@ -15,7 +15,8 @@ class HelpLink:
 
     label: str  # what the button says: the number, or the name
     name: str  # the service, said after the number
-    href: str  # tel: link, or the service's page when it has no phone
+    href: str  # tel: link, or the service's page (relative to the site root) when it has no phone
+    phone: bool  # href is a tel: link
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,9 @@ def help_links(lines: list[EmergencyLine]) -> list[HelpLink]:
         if line.phone:
             # "112 – SOS Alarm" under a big "112" would say the number twice.
             name = line.name.removeprefix(f"{line.phone.display} – ")
-            links.append(HelpLink(line.phone.display, name, f"tel:{line.phone.tel}"))
+            links.append(HelpLink(line.phone.display, name, f"tel:{line.phone.tel}", phone=True))
         elif line.service is not None:  # no number: its page has the other ways to get in touch
-            links.append(HelpLink(line.name, line.name, f"stod/tjanst/{line.id}/"))
+            links.append(HelpLink(line.name, line.name, f"stod/tjanst/{line.id}/", phone=False))
     return links
 
 

@@ -352,10 +352,14 @@ SECURITY_HEADERS = {
 }
 
 
-def headers_file(policy: str) -> str:
+def headers_file(policy: str, cache: list[tuple[str, str]] = ()) -> str:
     """`_headers`: the same policy for every path (the union of every page's hashes; each
-    page's own stricter <meta> policy applies on top), plus what only a header can say."""
+    page's own stricter <meta> policy applies on top), plus what only a header can say;
+    then how long each path may be cached (`cache`: (pattern, Cache-Control), laid out by
+    stodlanken/assets.py so that each file matches exactly one)."""
     lines = ["# Written by hooks/privacy.py on every build; do not edit.", "/*"]
     lines.append(f"  Content-Security-Policy: {policy}")
     lines += [f"  {name}: {value}" for name, value in SECURITY_HEADERS.items()]
+    for pattern, value in cache:
+        lines += [pattern, f"  Cache-Control: {value}"]
     return "\n".join(lines) + "\n"

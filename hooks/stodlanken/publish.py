@@ -48,11 +48,13 @@ def clean_media(files: Files, state: Build) -> None:
     its content: `inlagg/posts/media/kim-andersson.mp3` is published as `inlagg/media/<hash>.mp3`."""
     config, shown = state.config, list(state.shown_posts.values())
     post_images = consent.published_images(shown, preview=state.preview)
+    # A film's poster is shown by <video poster>, which takes one image: no smaller copies.
+    pictured = {uri for post in shown for uri in post.images if not (post.type == "film" and uri == post.poster)}
     docs_images = {file.src_uri for file in files if _is_docs_image(file, config)} - post_images
     images = sorted(post_images | docs_images)
     media.make_renditions([Path(file.abs_src_path) for uri in images if (file := files.get_file_from_path(uri))], state.cache.images)
     for uri in images:
-        _replace_with_clean_image(files, uri, state, sizes=uri in post_images)
+        _replace_with_clean_image(files, uri, state, sizes=uri in post_images and uri in pictured)
     for post in shown:
         for uri in (post.video, post.audio):
             if uri:

@@ -196,6 +196,7 @@ class Share:
     short_display: str = ""
     poster: str = ""  # relative to the site root
 
+    @property
     def tags(self) -> list[tuple[str, str, str]]:
         """(attribute, name, content) of every <meta>: `property` for Open Graph, `name` for Twitter."""
         og = [
@@ -297,6 +298,7 @@ class Poster:
     page: str  # the page the QR code leads to, relative to the site root
     page_url: str  # absolute: what the QR code says
     address: str  # the short link to type, e.g. "stodlanken.example.org/l/hemma"
+    short: str  # the short link, relative to the site root: "l/hemma/"
     qr: str
     qr_alt: str
     card: str
@@ -313,6 +315,7 @@ def poster(target: Target, info: SiteInfo) -> Poster:
         page=target.path,
         page_url=info.absolute(target.path),
         address=info.display(target.short),
+        short=target.short,
         qr=target.qr,
         qr_alt=f"QR-kod till {info.display(target.path)}",
         card=target.card,
@@ -337,5 +340,5 @@ def short_link_html(templates: jinja2.Environment, target: Target, share: Share,
     """A page that sends the visitor on at once: no JavaScript, not indexed, with share tags
     so a short link pasted into a chat still shows the card. Like every page it has the
     quick exit (`stod.quick_exit_url` among the templates' globals) and a link to /akut/."""
-    link = ShortLink(target.title, info.name, "../../" + target.path, info.absolute(target.path), tuple(share.tags()))
+    link = ShortLink(target.title, info.name, "../../" + target.path, info.absolute(target.path), tuple(share.tags))
     return templates.get_template("short-link.html").render(link=link)

@@ -132,11 +132,12 @@ class Indexer:
         self._stderr.close()
 
 
-_CONTENT = 'class="md-content__inner md-typeset"'
+_CONTENT = 'class="sl-page sl-content"'
 
 
 def mark_for_index(html: str, *, indexed: bool) -> str:
-    """Mark Material's content column as what Pagefind indexes (pages without it are skipped)."""
+    """Mark the page's content column (overrides/layout.html) as what Pagefind indexes
+    (pages without it, such as the home page and posters, are skipped)."""
     if not indexed:
         return html
     return html.replace(_CONTENT, f"{_CONTENT} data-pagefind-body", 1)

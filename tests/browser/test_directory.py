@@ -6,10 +6,13 @@ Fridays 22:00–02:00. Clocks are set in UTC so each case says exactly which ins
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 
 import pytest
 from playwright.sync_api import expect
+
+from conftest import copy_project, run_build
 
 UTC = timezone.utc
 
@@ -190,5 +193,81 @@ def test_contact_buttons_are_big_enough_for_a_thumb(browser, fixture_url):
             box = button.bounding_box()
             assert box["height"] >= 44 and box["width"] >= 44, button.inner_text()
         assert page.locator('a[href="tel:116111"].stod-button').is_visible()
+    finally:
+        context.close()
+
+
+# --- /stod/ in pages: the filter fetches every card ------------------------------------
+
+
+@pytest.fixture(scope="module")
+def paged_site(tmp_path_factory):
+    """The example site with 45 more services: /stod/ in three pages of 20."""
+    from test_budgets_build import add_services
+
+    base = tmp_path_factory.mktemp("directory-paged")
+    result = run_build(add_services(copy_project(base / "project"), 45), site_dir=base / "site")
+    assert result.ok, result.output
+    return result.site_dir
+
+
+@pytest.fixture(scope="module")
+def paged_url(paged_site, serve):
+    return serve(paged_site)
+
+
+def _on_last_page(site) -> str:
+    """The name of a service listed only on the last page of /stod/."""
+    html = (site / "stod" / "sida" / "3" / "index.html").read_text(encoding="utf-8")
+    return re.search(r'class="stod-card__name"><a href="[^"]+">([^<]+)</a>', html).group(1)
+
+
+def test_the_filter_on_a_paged_directory_finds_services_on_every_page(browser, paged_site, paged_url):
+    name = _on_last_page(paged_site)
+    context, page = open_at(browser, paged_url + "stod/", datetime(2026, 11, 30, 14, 0, tzinfo=UTC))
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    try:
+        cards = page.locator("[data-stod-list] > li:visible")
+        expect(page.locator("[data-stod-filters]")).to_be_visible()
+        assert cards.count() == 20 and page.locator("[data-stod-pages]").is_visible()
+        assert not [url for url in fetched if url.endswith(".json")], "nothing is fetched before a filter is used"
+        page.locator("input[name=free]").check()
+        expect(page.locator("[data-stod-count]")).to_have_text(re.compile(r"^(Visar \d+ av 56|56) tjänster\.$"))
+        assert page.locator("[data-stod-pages]").is_hidden()
+        assert page.get_by_role("link", name=name, exact=True).is_visible()
+        assert cards.count() > 20
+        assert page.locator("[data-stod-list] > li:visible [data-open-now]:visible").count() > 0  # filled in on fetched cards
+        page.locator("select[name=situation]").select_option("kropp-sex")
+        shown = cards.count()
+        expect(page.locator("[data-stod-count]")).to_have_text(f"Visar {shown} av 56 tjänster.")
+        assert all("kropp-sex" in situations.split() for situations in cards.evaluate_all("items => items.map(i => i.dataset.situations)"))
+        page.get_by_role("button", name="Visa alla").click()
+        expect(page.locator("[data-stod-count]")).to_have_text("56 tjänster. Här visas 1–20.")
+        assert cards.count() == 20 and page.locator("[data-stod-pages]").is_visible()
+        assert len([url for url in fetched if url.endswith(".json")]) == 1
+    finally:
+        context.close()
+
+
+def test_a_paged_directory_says_so_when_the_cards_cannot_be_fetched(browser, paged_url):
+    context, page = open_at(browser, paged_url + "stod/", datetime(2026, 11, 30, 14, 0, tzinfo=UTC))
+    page.route("**/*.json", lambda route: route.abort())
+    try:
+        page.locator("input[name=anonymous]").check()
+        expect(page.locator("[data-stod-count]")).to_contain_text("Det gick inte att hämta alla tjänster")
+        assert page.locator("[data-stod-list] > li:visible").count() == 20
+        assert page.locator("[data-stod-pages]").is_visible()
+    finally:
+        context.close()
+
+
+def test_without_javascript_a_paged_directory_leads_to_every_page(browser, paged_url):
+    context, page = open_at(browser, paged_url + "stod/", datetime(2026, 11, 30, 14, 0, tzinfo=UTC), javascript=False)
+    try:
+        assert page.locator("[data-stod-filters]").is_hidden()
+        page.get_by_role("link", name="Sista sidan").click()
+        expect(page.locator(".sl-pagination__current")).to_have_text("Sida 3 av 3")
+        assert page.locator("[data-stod-list] > li:visible").count() == 16
     finally:
         context.close()

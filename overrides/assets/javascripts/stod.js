@@ -1,8 +1,11 @@
 /* Stödlänken support directory: "Öppet nu", open services first, and filters.
  *
- * Progressive enhancement: every page works without this file (plain lists, the hours
- * table). Opening hours are wall-clock times in Europe/Stockholm, so "now" is read in
+ * Progressive enhancement: every page works without this file (plain lists in pages, the
+ * hours table). Opening hours are wall-clock times in Europe/Stockholm, so "now" is read in
  * that time zone whatever the visitor's own clock says, across daylight saving changes.
+ *
+ * /stod/ shows its first services; when there are more pages, the filter fetches every
+ * card (data-stod-all: the same cards, from the same template) only once someone filters.
  */
 (function () {
   "use strict";
@@ -85,9 +88,10 @@
     return { open: false, text: "Stängt – öppnar " + when + " " + next.opens };
   }
 
-  /* Fill in "Öppet nu" / "Stängt – öppnar …" on every element with data-hours. */
-  function showOpenNow(date) {
-    document.querySelectorAll("[data-hours]").forEach(function (element) {
+  /* Fill in "Öppet nu" / "Stängt – öppnar …" on every element with data-hours (in `elements`, or the page). */
+  function showOpenNow(date, elements) {
+    (elements || document.querySelectorAll("[data-hours]")).forEach(function (element) {
+      if (!element.hasAttribute("data-hours")) return;
       var state;
       if (element.hasAttribute("data-closed")) {
         state = { open: false, text: "Tillfälligt stängt" };
@@ -128,24 +132,96 @@
     return true;
   }
 
+  /* Has the visitor chosen anything? */
+  function filtering(form) {
+    var e = form.elements;
+    return Boolean(e.situation.value || e.kind.value || e.way.value || e.anonymous.checked || e.free.checked || e.open.checked);
+  }
+
   function setUpFilters() {
     var form = document.querySelector("[data-stod-filters]");
     var list = document.querySelector("[data-stod-list]");
     if (!form || !list) return;
     var count = document.querySelector("[data-stod-count]");
     var empty = document.querySelector("[data-stod-empty]");
-    var items = Array.prototype.slice.call(list.children);
+    var pages = document.querySelector("[data-stod-pages]");
+    var source = list.getAttribute("data-stod-all"); /* set when this page has only the first cards */
+    var own = Array.prototype.slice.call(list.children);
+    var every = source ? null : own;
+    var total = Number(list.getAttribute("data-stod-total")) || own.length;
+    var pageText = count ? count.textContent : "";
+    var loading = null;
+    var ticket = 0;
 
-    function apply() {
+    /* Every card, fetched once; null until then. Parsed as inert HTML (no script runs). */
+    function loadEvery() {
+      if (!loading) {
+        loading = fetch(new URL(source, document.baseURI).href)
+          .then(function (response) {
+            if (!response.ok) throw new Error("HTTP " + response.status);
+            return response.json();
+          })
+          .then(function (data) {
+            var parsed = new DOMParser().parseFromString("<ul>" + data.cards + "</ul>", "text/html");
+            every = Array.prototype.slice.call(parsed.body.firstElementChild.children).map(function (card) {
+              return document.adoptNode(card);
+            });
+            showOpenNow(new Date(), every);
+            return every;
+          });
+        loading.catch(function () { loading = null; }); /* try again on the next change */
+      }
+      return loading;
+    }
+
+    var current = own; /* the cards in the list now */
+    function show(items) {
+      if (items !== current) {
+        list.replaceChildren.apply(list, items);
+        current = items;
+      }
       var shown = 0;
       items.forEach(function (item) {
-        var show = matches(item, form);
-        item.hidden = !show;
-        if (show) shown++;
+        var ok = matches(item, form);
+        item.hidden = !ok;
+        if (ok) shown++;
       });
-      if (count) count.textContent = shown === items.length ? items.length + " tjänster." : "Visar " + shown + " av " + items.length + " tjänster.";
+      return shown;
+    }
+
+    function report(shown) {
+      if (count) count.textContent = shown === total ? total + " tjänster." : "Visar " + shown + " av " + total + " tjänster.";
       if (empty) empty.hidden = shown > 0;
     }
+
+    /* Back to this page's own cards and the links to the other pages, as without JavaScript. */
+    function showPage(text) {
+      show(own);
+      if (pages) pages.hidden = false;
+      if (count) count.textContent = text;
+      if (empty) empty.hidden = true;
+    }
+
+    function apply() {
+      var mine = ++ticket;
+      if (!source) {
+        report(show(own));
+      } else if (!filtering(form)) {
+        showPage(pageText);
+      } else {
+        if (!every && count) count.textContent = "Hämtar alla tjänster …";
+        loadEvery().then(function (items) {
+          if (mine !== ticket) return;
+          if (pages) pages.hidden = true;
+          report(show(items));
+        }, function () {
+          if (mine !== ticket) return;
+          showPage("Det gick inte att hämta alla tjänster, så listan kan inte filtreras just nu. Bläddra bland sidorna nedanför.");
+          own.forEach(function (item) { item.hidden = false; }); /* this page's services, unfiltered */
+        });
+      }
+    }
+    refreshHidden = function (date) { if (every && every !== own) showOpenNow(date, every); };
 
     /* /stod/?situation=hemma opens the list already filtered. */
     var params = new URLSearchParams(location.search);
@@ -162,9 +238,12 @@
   }
 
   var applyFilters = null; /* set when the page has filters; re-run when the minute changes */
+  var refreshHidden = null; /* "Öppet nu" on fetched cards that are not on the page now */
 
   function tick() {
-    showOpenNow(new Date());
+    var now = new Date();
+    showOpenNow(now);
+    if (refreshHidden) refreshHidden(now);
     if (applyFilters) applyFilters();
   }
 

@@ -15,10 +15,11 @@ import subprocess
 import sys
 import threading
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timezone
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -31,6 +32,10 @@ PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "support_directory"
 BUILD_DATE = "2026-11-25"
 TODAY = date.fromisoformat(BUILD_DATE)
 os.environ["STODLANKEN_TODAY"] = BUILD_DATE
+# MkDocs' own clock (the sitemap's <lastmod>, the gzip header of sitemap.xml.gz): the same
+# day, so two builds of the same content are alike byte for byte on any day (test_engines.py).
+SOURCE_DATE_EPOCH = str(int(datetime.combine(TODAY, time(), tzinfo=timezone.utc).timestamp()))
+os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
 
 
 def preview_env() -> dict[str, str]:
@@ -66,7 +71,9 @@ def run_build(project: Path, *, strict: bool = True, site_dir: Path | None = Non
     return Build(result.returncode == 0, result.stdout + result.stderr, site_dir)
 
 
-def copy_project(destination: Path, source: Path = ROOT) -> Path:
+def copy_project(destination: Path, source: Path = ROOT, *, case: str | None = None, warm_cache: bool = True) -> Path:
+    """A copy of the project at `source` (the example) in `destination`, with the fixture
+    case tests/fixtures/<case>/ laid over it, and its `.cache/` seeded from the example's."""
     destination.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = source / part
@@ -74,7 +81,67 @@ def copy_project(destination: Path, source: Path = ROOT) -> Path:
             shutil.copytree(src, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
         elif src.exists():
             shutil.copy2(src, destination / part)
+    if case:
+        apply_case(destination, case)
+    if warm_cache:
+        seed_cache(destination, source / ".cache")
     return destination
+
+
+# --- Fixture projects: tests/fixtures/<case>/ (tests/fixtures/README.md) -------------------
+
+FIXTURES = ROOT / "tests" / "fixtures"
+CASE_FILE = "case.yml"  # what the case changes in the example's own files; not copied
+NOT_COPIED = {CASE_FILE, "README.md"}
+
+
+def apply_case(project: Path, case: str) -> None:
+    """Lay tests/fixtures/<case>/ over a copy of the example: `remove:` first, then the
+    case's files (same layout as the project), then `copy:` and `edit:` from its case.yml.
+    An edit whose text is not in the file fails here, naming it, so a case cannot silently
+    stop applying when the example changes."""
+    folder = FIXTURES / case
+    assert folder.is_dir(), f"no fixture case {folder}"
+    spec = yaml.safe_load((folder / CASE_FILE).read_text(encoding="utf-8")) if (folder / CASE_FILE).exists() else {}
+    for relative in spec.get("remove", []):
+        target = project / relative
+        assert target.exists(), f"{case}/{CASE_FILE}: remove: {relative} is not in the example"
+        shutil.rmtree(target) if target.is_dir() else target.unlink()
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if path.is_file() and relative.as_posix() not in NOT_COPIED:
+            (project / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, project / relative)
+    for copy in spec.get("copy", []):
+        assert (project / copy["from"]).is_file(), f"{case}/{CASE_FILE}: copy: {copy['from']} is not in the example"
+        shutil.copy2(project / copy["from"], project / copy["to"])
+    for edit in spec.get("edit", []):
+        target = project / edit["file"]
+        text = target.read_text(encoding="utf-8")
+        if "replace" in edit:
+            assert edit["replace"] in text, f"{case}/{CASE_FILE}: {edit['replace']!r} is not in {edit['file']}"
+            text = text.replace(edit["replace"], edit["with"])
+        if "append" in edit:
+            text += edit["append"]
+        target.write_text(text, encoding="utf-8")
+
+
+def seed_cache(project: Path, warm: Path) -> None:
+    """A copy in project/.cache/ of what a build of the example left in `warm`: share cards,
+    QR codes, image renditions and cleaned media, so a copy of the project does not make
+    them again (a cold copy builds in about four times the time of a warm one). The hooks
+    find each file by a hash of what it is made from, so a copy that changes content makes
+    only what changed. Copied, not linked: a couple of megabytes, and no build of a copy can
+    touch the example's own. The preview's files (kept by page, not by hash) are left out."""
+    if warm.is_dir():
+        shutil.copytree(warm, project / ".cache", dirs_exist_ok=True,
+                        ignore=lambda folder, names: [name for name in names if name == "preview" or name.endswith(".tmp")])
+
+
+@pytest.fixture(scope="session")
+def warm_cache(example_build) -> Path:
+    """The example's `.cache/`, warm: the example is built (once per run) before any copy."""
+    return ROOT / ".cache"
 
 
 @pytest.fixture
@@ -84,13 +151,43 @@ def build():
 
 
 @pytest.fixture
-def copy_example(tmp_path):
-    """`copy_example(tmp_path_or_none)` → a copy of the example project to change and build."""
+def copy_example(tmp_path, warm_cache):
+    """`copy_example(tmp_path_or_none, case=None)` → a copy of the example project to change
+    and build (with tests/fixtures/<case>/ laid over it)."""
 
-    def _copy(destination: Path | None = None) -> Path:
-        return copy_project((destination or tmp_path) / "project")
+    def _copy(destination: Path | None = None, *, case: str | None = None) -> Path:
+        return copy_project((destination or tmp_path) / "project", case=case)
 
     return _copy
+
+
+@pytest.fixture(scope="session")
+def new_project(tmp_path_factory, warm_cache):
+    """`new_project(case=None)` → a fresh copy of the example, for module- or session-scoped
+    fixtures (tests use `copy_example`)."""
+
+    def _new(case: str | None = None) -> Path:
+        return copy_project(tmp_path_factory.mktemp(case or "example-copy") / "project", case=case)
+
+    return _new
+
+
+@pytest.fixture(scope="session")
+def case_build(new_project):
+    """`case_build(case, strict=True)` → Build of tests/fixtures/<case>/ laid over the
+    example, built once per test run and shared: read its project and site, never change
+    them (copy the case with `copy_example(case=...)` to change it)."""
+    projects: dict[str, Path] = {}
+    builds: dict[tuple[str, bool], Build] = {}
+
+    def _build(case: str, strict: bool = True) -> Build:
+        if (case, strict) not in builds:
+            project = projects.setdefault(case, new_project(case))
+            site = project.parent / ("site" if strict else "lenient-site")
+            builds[case, strict] = run_build(project, strict=strict, site_dir=site)
+        return builds[case, strict]
+
+    return _build
 
 
 @pytest.fixture(scope="session")
@@ -107,48 +204,25 @@ def example_site(example_build) -> Path:
     return example_build.site_dir
 
 
-def facade_project(destination: Path) -> Path:
-    """The example project plus a page with video facades (tests/fixtures/privacy_facade)."""
-    project = copy_project(destination)
-    shutil.copytree(ROOT / "tests" / "fixtures" / "privacy_facade" / "docs", project / "docs", dirs_exist_ok=True)
-    return project
-
-
 @pytest.fixture(scope="session")
-def facade_site(tmp_path_factory) -> Path:
-    """`facade_project` built once per test run (strict), for the privacy and safety tests."""
-    base = tmp_path_factory.mktemp("facade")
-    result = run_build(facade_project(base / "project"), site_dir=base / "site")
+def facade_site(case_build) -> Path:
+    """The example plus a page with video facades (tests/fixtures/privacy_facade), built
+    once per test run (strict), for the privacy and safety tests."""
+    result = case_build("privacy_facade")
     assert result.ok, result.output
     return result.site_dir
 
 
-# An editor's post with what must never run: each must be refused by a strict build, and
-# a non-strict build (or the preview) must publish the page with all of it removed.
+# tests/fixtures/unsafe_post: an editor's post with what must never run. Each must be
+# refused by a strict build, and a non-strict build (or the preview) must publish the page
+# with all of it removed.
 UNSAFE_POST = "docs/inlagg/posts/brak-hemma.md"
-UNSAFE_BODY = """
-<script>window.__pwned = "script"; alert("script")</script>
-
-<img src=x onerror="window.__pwned = 'onerror'; alert('onerror')">
-
-[Klicka här](javascript:window.__pwned='link';alert('link'))
-
-<meta http-equiv="refresh" content="0;url=https://example.com/">
-"""
-
-
-def unsafe_post_project(destination: Path) -> Path:
-    project = copy_project(destination)
-    post = project / UNSAFE_POST
-    post.write_text(post.read_text(encoding="utf-8") + UNSAFE_BODY, encoding="utf-8")
-    return project
 
 
 @pytest.fixture(scope="session")
-def unsafe_post_build(tmp_path_factory) -> Build:
-    """`unsafe_post_project` built once per test run, without --strict (as the preview would)."""
-    base = tmp_path_factory.mktemp("unsafe")
-    return run_build(unsafe_post_project(base / "project"), strict=False, site_dir=base / "site")
+def unsafe_post_build(case_build) -> Build:
+    """tests/fixtures/unsafe_post built once per test run, without --strict (as the preview would)."""
+    return case_build("unsafe_post", strict=False)
 
 
 # --- Browser -----------------------------------------------------------------------
@@ -214,6 +288,87 @@ def serve():
 @pytest.fixture(scope="session")
 def example_url(serve, example_site) -> str:
     return serve(example_site)
+
+
+# --- Every page of a site, loaded once per window width ------------------------------
+
+# Reports every CSP violation the page sees (the console message is checked too).
+WATCH_CSP = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", function (event) {
+  window.__violations.push(event.violatedDirective + " " + event.blockedURI);
+});
+"""
+
+
+@dataclass
+class Visit:
+    """What a page did when it was loaded."""
+
+    url: str  # where it ended up: a short link's is the page it sends to
+    requests: list[str]  # everything it fetched, the page itself included
+    policies: int  # its <meta http-equiv="Content-Security-Policy"> elements
+    violations: list[str]  # what the policy blocked
+    console: list[str]
+    cookie: str
+    stored: int  # entries in localStorage
+    scrolls_sideways: bool
+
+
+def html_pages(site: Path) -> list[str]:
+    """Every page of a built site, as its path from the site's root ("" is the home page)."""
+    return sorted(
+        path.relative_to(site).as_posix().removesuffix("index.html")
+        for path in site.rglob("*.html")
+        if not path.relative_to(site).as_posix().startswith("assets/")
+    )
+
+
+def visit_every_page(browser, base: str, site: Path, width: int) -> dict[str, Visit]:
+    """Every page of `site` (served at `base`) loaded once, one after the other in one tab,
+    as a visitor would go from page to page."""
+    context = browser.new_context(viewport={"width": width, "height": 640})
+    context.add_init_script(WATCH_CSP)
+    page = context.new_page()
+    requests: list[str] = []
+    console: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: console.append(message.text))
+    visits = {}
+    try:
+        for path in html_pages(site):
+            requests.clear()
+            console.clear()
+            page.goto(base + path)
+            if 'http-equiv="refresh"' in (site / (path or ".") / ("" if path.endswith(".html") else "index.html")).read_text(encoding="utf-8"):
+                page.wait_for_url(lambda address, here=base + path: address != here)  # a short link: follow it
+            page.wait_for_load_state("load")
+            visits[path] = Visit(
+                url=page.url, requests=list(requests), console=list(console),
+                policies=page.locator('meta[http-equiv="Content-Security-Policy"]').count(),
+                violations=page.evaluate("window.__violations"), cookie=page.evaluate("document.cookie"),
+                stored=page.evaluate("localStorage.length"),
+                scrolls_sideways=page.evaluate("document.documentElement.scrollWidth > window.innerWidth"),
+            )
+    finally:
+        context.close()
+    return visits
+
+
+@pytest.fixture(scope="session")
+def every_page(browser, serve, facade_site):
+    """`every_page(width)` → {path: Visit}: every page of the facade site (the example plus
+    a page with video facades) in a window `width` × 640 px, each loaded once per run, what
+    it did shared by the tests that read it (tests/browser/test_pages.py, test_safety.py)."""
+    base = serve(facade_site)
+    visits: dict[int, dict[str, Visit]] = {}
+
+    def _every_page(width: int) -> dict[str, Visit]:
+        if width not in visits:
+            visits[width] = visit_every_page(browser, base, facade_site, width)
+        return visits[width]
+
+    return _every_page
 
 
 def free_port() -> int:

@@ -5,15 +5,13 @@ from __future__ import annotations
 import csv
 import json
 import re
-import shutil
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from conftest import TODAY, copy_project, run_build
+from conftest import TODAY, run_build
 
-FIXTURES = Path(__file__).parent / "fixtures"
 SITUATIONS = ["ma-daligt", "hemma", "vald", "sjalvmordstankar", "kropp-sex"]
 EXAMPLE_SERVICES = [
     "112", "1177", "bris", "helsingborg-socialtjansten", "helsingborg-ungdomsmottagningen", "kvinnofridslinjen",
@@ -21,20 +19,11 @@ EXAMPLE_SERVICES = [
 ]  # fmt: skip
 
 
-def add_fixture_services(project: Path) -> Path:
-    """Add the made-up services of tests/fixtures/directory_hours/, checked "today"."""
-    for path in (FIXTURES / "directory_hours" / "support_directory" / "services").glob("*.yml"):
-        text = path.read_text(encoding="utf-8").replace("verified: 2026-11-24", f"verified: {TODAY.isoformat()}")
-        (project / "support_directory" / "services" / path.name).write_text(text, encoding="utf-8")
-    return project
-
-
 @pytest.fixture(scope="session")
-def fixture_build(tmp_path_factory):
-    """The example site plus the fixture services (hours, <script> name, closed, inactive)."""
-    base = tmp_path_factory.mktemp("directory")
-    project = add_fixture_services(copy_project(base / "project"))
-    result = run_build(project, site_dir=base / "site")
+def fixture_build(case_build):
+    """The example site plus the fixture services of tests/fixtures/directory_hours/ (hours,
+    a <script> name, closed, inactive)."""
+    result = case_build("directory_hours")
     assert result.ok, result.output
     return result
 
@@ -193,8 +182,8 @@ def test_weekly_hours_are_a_table_and_data_for_the_browser(fixture_build):
 # --- builds that must fail -----------------------------------------------------------
 
 
-def test_javascript_url_fails_the_build_with_one_line(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_javascript_url_fails_the_build_with_one_line(copy_example):
+    project = copy_example()
     path = project / "support_directory" / "services" / "bris.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("web: https://www.bris.se/", "web: javascript:alert(1)"), encoding="utf-8")
     result = run_build(project)
@@ -204,11 +193,9 @@ def test_javascript_url_fails_the_build_with_one_line(tmp_path):
     assert "Traceback" not in result.output
 
 
-def test_broken_directory_fails_with_one_line_per_mistake_and_no_traceback(tmp_path):
-    project = copy_project(tmp_path / "project")
-    shutil.rmtree(project / "support_directory")
-    shutil.copytree(FIXTURES / "directory_broken" / "support_directory", project / "support_directory")
-    result = run_build(project)
+def test_broken_directory_fails_with_one_line_per_mistake_and_no_traceback(case_build):
+    result = case_build("directory_broken")
+    project = result.site_dir.parent / "project"
     assert not result.ok
     assert "Traceback" not in result.output
     for path in sorted((project / "support_directory").rglob("*.yml")):
@@ -222,8 +209,8 @@ def test_broken_directory_fails_with_one_line_per_mistake_and_no_traceback(tmp_p
         assert f": {fieldname}: " in found[0], found[0]
 
 
-def test_stale_service_is_a_warning_that_does_not_stop_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_stale_service_is_a_warning_that_does_not_stop_the_build(copy_example):
+    project = copy_example()
     path = project / "support_directory" / "services" / "umo.yml"
     stale = (TODAY - timedelta(days=200)).isoformat()
     path.write_text(path.read_text(encoding="utf-8").replace("verified: 2026-11-24", f"verified: {stale}"), encoding="utf-8")
@@ -232,9 +219,9 @@ def test_stale_service_is_a_warning_that_does_not_stop_the_build(tmp_path):
     assert re.search(r"support_directory/services/umo\.yml:\d+: verified: kontrollerades senast", result.output)
 
 
-def test_without_strict_a_broken_service_gets_no_page_and_the_rest_is_built(tmp_path):
+def test_without_strict_a_broken_service_gets_no_page_and_the_rest_is_built(copy_example):
     # As in `mkdocs serve`: the error is shown, the site is still built without that service.
-    project = copy_project(tmp_path / "project")
+    project = copy_example()
     path = project / "support_directory" / "services" / "umo.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("web: https://www.umo.se/", "web: http://www.umo.se/"), encoding="utf-8")
     result = run_build(project, strict=False)

@@ -8,125 +8,66 @@ the post in any file.
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from conftest import run_build
+from conftest import CASE_FILE, FIXTURES
 from test_posts_build import built_files, everything_in
 
 POSTS = Path("docs/inlagg/posts")
-# A podcast of the example whose consent is written out below: only the front matter changes.
-PODCAST = """\
----
-title: {title}
-date: 2026-10-28
-type: podcast
-summary: Två unga pratar om att berätta.
-situations: [ma-daligt]
-media:
-  audio: {media}att-vaga-prata.mp3
-  transcript: {media}att-vaga-prata.sv.md
-participants:
-{participants}
----
-
-Text om podden.
-"""
-APPROVED = "  - ref: p1\n    consent: approved\n    consent_date: 2026-10-10\n"
-
+# The posts of tests/fixtures/consent_gate/: podcasts of the example whose consent is
+# written out, each slipped past the gate in its own way. Case → (its file, what the
+# line about it says after the file's name).
 CASES = {
     # consent: withdrawn added above the old consent: approved — YAML keeps the last one.
-    "withdrawn-above-approved": (
-        POSTS / "dubbelt-samtycke.md",
-        PODCAST.format(title="Zebrafink ett", media="media/", participants=(
-            "  - ref: p1\n    consent: withdrawn\n    consent: approved\n    consent_date: 2026-10-10\n")),
-        ":13: consent: står två gånger",
-    ),
+    "withdrawn-above-approved": (POSTS / "dubbelt-samtycke.md", ":13: consent: står två gånger"),
     # a second participants: block, approved, below the one that is not.
-    "second-participants-block": (
-        POSTS / "dubbla-deltagare.md",
-        PODCAST.format(title="Zebrafink två", media="media/", participants="  - ref: p1\n    consent: pending\n")
-        .replace("---\n\nText", "participants:\n" + APPROVED + "---\n\nText"),
-        ":14: participants: står två gånger",
-    ),
+    "second-participants-block": (POSTS / "dubbla-deltagare.md", ":14: participants: står två gånger"),
     # a post one folder above the posts folder: its consent would never be checked.
-    "one-folder-up": (
-        Path("docs/inlagg/zebrafink-tre.md"),
-        PODCAST.format(title="Zebrafink tre", media="posts/media/", participants="  - ref: p1\n    consent: pending\n"),
-        ": (mapp): ser ut som ett inlägg men ligger utanför inläggsmappen",
-    ),
+    "one-folder-up": (Path("docs/inlagg/zebrafink-tre.md"), ": (mapp): ser ut som ett inlägg men ligger utanför inläggsmappen"),
     # ... and one with a key written twice too: still recognised as a post.
-    "one-folder-up-with-a-repeated-key": (
-        Path("docs/zebrafink-nio.md"),
-        PODCAST.format(title="Zebrafink nio", media="inlagg/posts/media/", participants=APPROVED).replace("type: podcast", "type: podcast\ntype: podcast"),
-        ": (mapp): ser ut som ett inlägg men ligger utanför inläggsmappen",
-    ),
+    "one-folder-up-with-a-repeated-key": (Path("docs/zebrafink-nio.md"), ": (mapp): ser ut som ett inlägg men ligger utanför inläggsmappen"),
     # a post in a subfolder of the posts folder.
-    "subfolder": (
-        POSTS / "2026" / "zebrafink-fyra.md",
-        PODCAST.format(title="Zebrafink fyra", media="../media/", participants=APPROVED),
-        ": (mapp): inlägg i undermappar publiceras inte",
-    ),
+    "subfolder": (POSTS / "2026" / "zebrafink-fyra.md", ": (mapp): inlägg i undermappar publiceras inte"),
     # .MD: MkDocs would copy it as it is, front matter and all.
-    "upper-case-extension": (
-        POSTS / "zebrafink-fem.MD",
-        PODCAST.format(title="Zebrafink fem", media="media/", participants=APPROVED),
-        ": (filnamn): filändelsen ”.MD” läses inte som en sida",
-    ),
+    "upper-case-extension": (POSTS / "zebrafink-fem.MD", ": (filnamn): filändelsen ”.MD” läses inte som en sida"),
     # draft: ja is not a boolean: it must not publish.
-    "draft-ja": (
-        POSTS / "zebrafink-sex.md",
-        PODCAST.format(title="Zebrafink sex", media="media/", participants=APPROVED).replace("type: podcast", "type: podcast\ndraft: ja"),
-        ":5: draft: ”ja” är varken true eller false",
-    ),
+    "draft-ja": (POSTS / "zebrafink-sex.md", ":5: draft: ”ja” är varken true eller false"),
     # MkDocs cannot read this front matter (no line break after the last ---), and would
     # publish all of it as the page's text: participants and consent included.
-    "no-line-break-after-front-matter": (
-        POSTS / "zebrafink-sju.md",
-        PODCAST.format(title="Zebrafink sju", media="media/", participants=APPROVED).split("\n---\n")[0] + "\n---",
-        ": (front matter): sista raden --- har ingen radbrytning efter sig",
-    ),
+    "no-line-break-after-front-matter": (POSTS / "zebrafink-sju.md", ": (front matter): sista raden --- har ingen radbrytning efter sig"),
     # A text field that YAML takes for a date and then refuses: the same for MkDocs.
-    "impossible-date-in-a-text-field": (
-        POSTS / "zebrafink-atta.md",
-        PODCAST.format(title="Zebrafink åtta", media="media/", participants=APPROVED).replace("type: podcast", "type: podcast\ncredits: 2026-13-45"),
-        ": (front matter): innehåller ett datum som inte finns, och då kan MkDocs inte läsa något av fälten",
-    ),
+    "impossible-date-in-a-text-field": (POSTS / "zebrafink-atta.md",
+                                        ": (front matter): innehåller ett datum som inte finns, och då kan MkDocs inte läsa något av fälten"),
 }
 
 
-@pytest.fixture(scope="module")
-def gate_project(tmp_path_factory):
-    from conftest import copy_project
-
-    project = copy_project(tmp_path_factory.mktemp("gate") / "project")
-    for path, text, _ in CASES.values():
-        target = project / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(textwrap.dedent(text), encoding="utf-8")
-    return project
+def test_every_case_has_its_file():
+    assert sorted(path.as_posix() for path, _ in CASES.values()) == sorted(
+        path.relative_to(FIXTURES / "consent_gate").as_posix() for path in (FIXTURES / "consent_gate").rglob("*")
+        if path.is_file() and path.name != CASE_FILE)
 
 
 @pytest.fixture(scope="module")
-def lenient_build(gate_project):
-    return run_build(gate_project, strict=False, site_dir=gate_project.parent / "lenient-site")
+def lenient_build(case_build):
+    return case_build("consent_gate", strict=False)
 
 
-def test_the_strict_build_refuses_every_case_naming_its_file(gate_project):
-    result = run_build(gate_project, site_dir=gate_project.parent / "strict-site")
+def test_the_strict_build_refuses_every_case_naming_its_file(case_build):
+    result = case_build("consent_gate")
     assert not result.ok
     assert "Traceback" not in result.output
-    for path, _, line in CASES.values():
+    for path, line in CASES.values():
         assert f"{path.as_posix()}{line}" in result.output, (path, line, result.output)
 
 
 @pytest.mark.parametrize("case", list(CASES))
 def test_no_case_reaches_any_output_file(lenient_build, case):
-    path, text, line = CASES[case]
+    path, line = CASES[case]
     assert lenient_build.ok, lenient_build.output
     assert f"{path.as_posix()}{line}" in lenient_build.output
+    text = (FIXTURES / "consent_gate" / path).read_text(encoding="utf-8")
     title = next(row for row in text.splitlines() if row.startswith("title:")).removeprefix("title: ")
     assert title not in everything_in(lenient_build.site_dir), title
     assert not any(path.stem.lower() in name.lower() for name in built_files(lenient_build.site_dir))

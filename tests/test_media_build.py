@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import TODAY, copy_project, run_build
+from conftest import TODAY, run_build
 from stodlanken import recordings
 from test_posts_build import HASHED, built_files, everything_in
 
@@ -66,10 +66,10 @@ def replace(path: Path, old: str, new: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def private_build(tmp_path_factory):
+def private_build(new_project):
     """The example with a podcast, a film and an about page image full of a young person's data."""
-    base = tmp_path_factory.mktemp("private")
-    project = copy_project(base / "project")
+    project = new_project()
+    base = project.parent
     media = project.joinpath(*MEDIA)
     cover = base / "omslag.png"
     Image.new("RGB", (32, 32), (200, 0, 0)).save(cover)
@@ -191,8 +191,8 @@ BROKEN = {  # post (or file) -> the start of its one error line
 }
 
 
-def broken_project(destination: Path) -> Path:
-    project = copy_project(destination)
+def broken_project(project: Path) -> Path:
+    """`project` (a copy of the example) with the broken media of BROKEN."""
     media, posts = project.joinpath(*MEDIA), project / "docs" / "inlagg" / "posts"
     (media / "tom.mp4").write_bytes(b"")
     good = media / "vart-vander-jag-mig.mp4"
@@ -212,8 +212,8 @@ def broken_project(destination: Path) -> Path:
     return project
 
 
-def test_broken_media_are_one_line_errors_and_nothing_of_them_is_published(tmp_path):
-    project = broken_project(tmp_path / "project")
+def test_broken_media_are_one_line_errors_and_nothing_of_them_is_published(copy_example, tmp_path):
+    project = broken_project(copy_example())
     result = run_build(project, strict=False, site_dir=tmp_path / "site")  # like `mkdocs serve`: errors shown, the site built
     assert result.ok and "Traceback" not in result.output, result.output
     errors = [line.split("-  ", 1)[1] for line in result.output.splitlines() if line.startswith("ERROR")]
@@ -232,20 +232,20 @@ def test_broken_media_are_one_line_errors_and_nothing_of_them_is_published(tmp_p
     assert not strict.ok and "Traceback" not in strict.output
 
 
-def test_make_check_lists_the_same_media_errors(tmp_path):
+def test_make_check_lists_the_same_media_errors(copy_example):
     from stodlanken.check import load_site
 
-    project = broken_project(tmp_path / "project")
+    project = broken_project(copy_example())
     loaded = load_site(project / "mkdocs.yml", TODAY)
     lines = [str(problem) for problem in loaded.errors]
     for expected in BROKEN.values():
         assert [line for line in lines if line.startswith(expected)], expected
 
 
-def test_audio_or_video_outside_the_posts_is_refused(tmp_path):
+def test_audio_or_video_outside_the_posts_is_refused(copy_example):
     from stodlanken.check import load_site
 
-    project = copy_project(tmp_path / "project")
+    project = copy_example()
     (project / "docs" / "ljud.mp3").write_bytes(project.joinpath(*MEDIA, "att-vaga-prata.mp3").read_bytes())
     loaded = load_site(project / "mkdocs.yml", TODAY)
     assert [str(problem) for problem in loaded.errors] == [

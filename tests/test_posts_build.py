@@ -4,50 +4,19 @@ from __future__ import annotations
 
 import gzip
 import re
-import shutil
 import textwrap
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-FIXTURES = Path(__file__).parent / "fixtures"
-
-HELD_FILM = """\
----
-title: {title}
-date: 2026-11-01
-type: film
-summary: Ett inlägg som inte får synas.
-situations: [ma-daligt]
-media:
-  video: media/zebrafink.mp4
-  captions: media/vart-vander-jag-mig.sv.vtt
-  poster: media/zebrafink.jpg
-  poster_alt: En blå bild med text
-  shows: [deltagare-qx7]
-participants:
-  - ref: deltagare-qx7
-    consent: {consent}
-    consent_date: 2026-10-01
-  - ref: deltagare-wz3
-    consent: approved
-    consent_date: 2026-10-01
----
-
-Brödtext om zebrafinkar.
-"""
+from conftest import FIXTURES
 
 
 def add_post(project: Path, name: str, text: str) -> Path:
     path = project / "docs" / "inlagg" / "posts" / name
     path.write_text(textwrap.dedent(text), encoding="utf-8")
     return path
-
-
-def copy_media(project: Path, source: str, target: str) -> None:
-    media = project / "docs" / "inlagg" / "posts" / "media"
-    shutil.copy2(media / source, media / target)
 
 
 def everything_in(site_dir: Path) -> str:
@@ -131,14 +100,8 @@ def test_posts_and_their_media_have_short_addresses(example_site):
     assert "/inlagg/brak-hemma/</loc>" in sitemap and "/inlagg/posts/" not in sitemap
 
 
-def test_list_of_posts_is_split_into_pages_newest_first_without_held_back_posts(copy_example, build):
-    project = copy_example()
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("posts_per_page: 20", "posts_per_page: 2"), encoding="utf-8")
-    copy_media(project, "vart-vander-jag-mig.mp4", "zebrafink.mp4")
-    copy_media(project, "vart-vander-jag-mig.jpg", "zebrafink.jpg")
-    add_post(project, "zebrafink.md", HELD_FILM.format(title="Zebrafinkens hemliga sång", consent="pending"))
-    result = build(project)
+def test_list_of_posts_is_split_into_pages_newest_first_without_held_back_posts(case_build):
+    result = case_build("held_film_pending")  # two posts a page, and a film held back
     assert result.ok, result.output
 
     def page(path: str) -> tuple[list[str], str]:
@@ -180,12 +143,8 @@ def test_example_images_come_out_without_metadata_and_phone_sized(example_site):
             assert max(image.size) <= 1280
 
 
-def test_held_back_post_is_logged_and_the_build_succeeds(copy_example, build):
-    project = copy_example()
-    copy_media(project, "vart-vander-jag-mig.mp4", "zebrafink.mp4")
-    copy_media(project, "vart-vander-jag-mig.jpg", "zebrafink.jpg")
-    add_post(project, "zebrafink.md", HELD_FILM.format(title="Zebrafinkens hemliga sång", consent="pending"))
-    result = build(project)
+def test_held_back_post_is_logged_and_the_build_succeeds(case_build):
+    result = case_build("held_film_pending")
     assert result.ok, result.output
     assert "INFO    -  docs/inlagg/posts/zebrafink.md: publiceras inte – väntar på samtycke från deltagare-qx7" in result.output
 
@@ -194,12 +153,8 @@ def test_held_back_post_is_logged_and_the_build_succeeds(copy_example, build):
 
 
 @pytest.mark.parametrize("consent", ["pending", "withdrawn"])
-def test_post_not_approved_by_everyone_is_in_no_output_file(copy_example, build, consent):
-    project = copy_example()
-    copy_media(project, "vart-vander-jag-mig.mp4", "zebrafink.mp4")
-    copy_media(project, "vart-vander-jag-mig.jpg", "zebrafink.jpg")
-    add_post(project, "zebrafink.md", HELD_FILM.format(title="Zebrafinkens hemliga sång", consent=consent))
-    result = build(project)
+def test_post_not_approved_by_everyone_is_in_no_output_file(case_build, consent):
+    result = case_build(f"held_film_{consent}")
     assert result.ok, result.output
     files = built_files(result.site_dir)
     assert {"sitemap.xml", "inlagg/index.html"} <= files
@@ -310,12 +265,8 @@ def test_media_no_published_post_uses_is_not_copied(copy_example, build, example
     assert built_files(result.site_dir) == built_files(example_site)  # not one file more
 
 
-def test_five_mistakes_in_five_posts_give_five_one_line_errors(copy_example, build):
-    project = copy_example()
-    names = sorted(path.name for path in (FIXTURES / "posts_five_mistakes").glob("*.md"))
-    for name in names:
-        shutil.copy2(FIXTURES / "posts_five_mistakes" / name, project / "docs" / "inlagg" / "posts" / name)
-    result = build(project)
+def test_five_mistakes_in_five_posts_give_five_one_line_errors(case_build):
+    result = case_build("posts_five_mistakes")
     assert not result.ok
     assert "Traceback" not in result.output
     errors = [line for line in result.output.splitlines() if line.startswith("ERROR")]
@@ -330,12 +281,14 @@ def test_five_mistakes_in_five_posts_give_five_one_line_errors(copy_example, bui
     assert len(errors) == 5, "\n".join(errors)
 
 
-def test_without_strict_like_serve_errors_are_shown_and_invalid_posts_left_out(copy_example, build):
-    project = copy_example()
-    shutil.copy2(FIXTURES / "posts_five_mistakes" / "okand-typ.md", project / "docs" / "inlagg" / "posts" / "okand-typ.md")
-    result = build(project, strict=False)
+def test_without_strict_like_serve_errors_are_shown_and_invalid_posts_left_out(case_build):
+    result = case_build("posts_five_mistakes", strict=False)
     assert result.ok, result.output
-    assert "docs/inlagg/posts/okand-typ.md:4: type: okänd typ ”video”" in result.output
     assert "Traceback" not in result.output
-    assert "Fel typ" not in everything_in(result.site_dir)
-    assert "inlagg/vart-vander-jag-mig/index.html" in built_files(result.site_dir)
+    text, files = everything_in(result.site_dir), built_files(result.site_dir)
+    for post in sorted((FIXTURES / "posts_five_mistakes" / "docs" / "inlagg" / "posts").glob("*.md")):
+        assert f"docs/inlagg/posts/{post.name}:" in result.output, post.name
+        title = re.search(r"^title: (.*)$", post.read_text(encoding="utf-8"), re.M).group(1)
+        assert title not in text and f"inlagg/{post.stem}/index.html" not in files, post.name
+    assert "docs/inlagg/posts/okand-typ.md:4: type: okänd typ ”video”" in result.output
+    assert "inlagg/vart-vander-jag-mig/index.html" in files

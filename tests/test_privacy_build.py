@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, facade_project, run_build
+from conftest import ROOT, run_build
 
 @pytest.fixture(scope="module")
 def site(facade_site) -> Path:
@@ -134,8 +134,8 @@ def test_accessibility_statement_has_what_the_law_asks_for(site):
     assert 'href="../tillganglighet/"' in (site / "om" / "index.html").read_text(encoding="utf-8")
 
 
-def test_missing_accessibility_settings_stop_the_build_with_every_mistake(tmp_path):
-    project = facade_project(tmp_path / "project")
+def test_missing_accessibility_settings_stop_the_build_with_every_mistake(copy_example):
+    project = copy_example(case="privacy_facade")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"    accessibility:\n(?:      .*\n)+", "    accessibility:\n      compliance: lite\n", config)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
@@ -146,8 +146,8 @@ def test_missing_accessibility_settings_stop_the_build_with_every_mistake(tmp_pa
     assert "Traceback" not in result.output
 
 
-def test_a_facade_with_a_missing_poster_is_an_error(tmp_path):
-    project = facade_project(tmp_path / "project")
+def test_a_facade_with_a_missing_poster_is_an_error(copy_example):
+    project = copy_example(case="privacy_facade")
     page = project / "docs" / "filmtest.md"
     page.write_text(page.read_text(encoding="utf-8").replace('poster="filmtest.jpg"', 'poster="saknas.jpg"'), encoding="utf-8")
     result = run_build(project)

@@ -4,7 +4,6 @@ with one post held back (a participant's consent is pending)."""
 from __future__ import annotations
 
 import re
-import shutil
 import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
@@ -12,57 +11,17 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 
 import pytest
-from conftest import copy_project, run_build
+from conftest import run_build
 from PIL import Image
 
 SITE_URL = "https://stodlanken.example.org/"
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
-HELD_SLUG = "zebrafink-podd"
-HELD_PODCAST = """\
----
-title: Zebrafinkens hemliga podd
-date: 2026-11-03
-type: podcast
-summary: Ett avsnitt som väntar på samtycke.
-situations: [ma-daligt]
-media:
-  audio: media/zebrafink.mp3
-  transcript: media/zebrafink.sv.md
-participants:
-  - ref: p8
-    consent: approved
-    consent_date: 2026-10-10
-  - ref: p9
-    consent: pending
----
-
-Brödtext om zebrafinkar.
-"""
-
-
-def with_reach_hook(project: Path) -> Path:
-    """Register hooks/reach.py in a copied project, until mkdocs.yml in the repository does."""
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    if "hooks/reach.py" not in text:
-        text = re.sub(r"(\n  - hooks/search\.py[^\n]*)", r"\1\n  - hooks/reach.py", text, count=1)
-        assert "hooks/reach.py" in text
-        config.write_text(text, encoding="utf-8")
-    return project
-
-
-def add_held_back_podcast(project: Path) -> None:
-    posts = project / "docs" / "inlagg" / "posts"
-    (posts / f"{HELD_SLUG}.md").write_text(HELD_PODCAST, encoding="utf-8")
-    shutil.copy2(posts / "media" / "att-vaga-prata.mp3", posts / "media" / "zebrafink.mp3")
-    shutil.copy2(posts / "media" / "att-vaga-prata.sv.md", posts / "media" / "zebrafink.sv.md")
+HELD_SLUG = "zebrafink-podd"  # tests/fixtures/held_podcast: a podcast one participant has not yet consented to
 
 
 @pytest.fixture(scope="module")
-def reach_build(tmp_path_factory):
-    project = with_reach_hook(copy_project(tmp_path_factory.mktemp("reach") / "project"))
-    add_held_back_podcast(project)
-    result = run_build(project)
+def reach_build(case_build):
+    result = case_build("held_podcast")
     assert result.ok, result.output
     assert HELD_SLUG in result.output  # the posts hook says it held the post back
     return result
@@ -211,8 +170,8 @@ def test_cards_are_cached_so_a_rebuild_draws_none(reach_build, tmp_path):
     assert {path: path.stat().st_mtime_ns for path in cache.glob("*.png")} == before
 
 
-def test_post_slug_colliding_with_a_situation_id_stops_the_build(tmp_path):
-    project = with_reach_hook(copy_project(tmp_path / "project"))
+def test_post_slug_colliding_with_a_situation_id_stops_the_build(copy_example):
+    project = copy_example()
     (project / "docs" / "inlagg" / "posts" / "hemma.md").write_text(
         textwrap.dedent(
             """\

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import UNSAFE_POST, copy_project, run_build, unsafe_post_project
+from conftest import UNSAFE_POST, run_build
 
 HELP_NUMBERS = ("112", "116111", "90101")  # 112, BRIS, Självmordslinjen
 
@@ -27,8 +27,8 @@ def test_script_event_handler_javascript_link_and_meta_refresh_are_each_a_proble
     assert "Traceback" not in unsafe_post_build.output
 
 
-def test_strict_build_refuses_the_post(tmp_path):
-    result = run_build(unsafe_post_project(tmp_path / "project"))
+def test_strict_build_refuses_the_post(case_build):
+    result = case_build("unsafe_post")
     assert not result.ok and "Bygget stoppades" in result.output
     assert len(_error_lines(result.output, UNSAFE_POST)) == 4
 
@@ -54,8 +54,8 @@ def test_no_page_has_an_inline_executable_script_or_an_html_comment(unsafe_post_
 # --- Quick exit always leaves -------------------------------------------------------------
 
 
-def test_quick_exit_without_a_scheme_is_refused_and_the_button_still_leaves(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_quick_exit_without_a_scheme_is_refused_and_the_button_still_leaves(copy_example, tmp_path):
+    project = copy_example()
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("quick_exit_url: https://www.smhi.se/", "quick_exit_url: www.smhi.se"), encoding="utf-8")
     strict = run_build(project)
@@ -72,8 +72,8 @@ def test_quick_exit_without_a_scheme_is_refused_and_the_button_still_leaves(tmp_
 # --- The help row never shrinks silently -----------------------------------------------------
 
 
-def test_empty_emergency_list_is_refused(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_empty_emergency_list_is_refused(copy_example):
+    project = copy_example()
     (project / "support_directory" / "emergency.yml").write_text("", encoding="utf-8")
     result = run_build(project)
     assert not result.ok
@@ -85,8 +85,8 @@ def _help_row(html: str) -> str:
     return html[start : html.index("</section>", start)]
 
 
-def test_a_broken_situation_icon_keeps_every_emergency_number_on_every_page(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_a_broken_situation_icon_keeps_every_emergency_number_on_every_page(copy_example, tmp_path):
+    project = copy_example()
     situations = project / "support_directory" / "situations.yml"
     # Every emergency service names ma-daligt; a typo in its icon must not take them away.
     situations.write_text(situations.read_text(encoding="utf-8").replace("material/emoticon-sad-outline", "material/emoticon-sad-outlin"), encoding="utf-8")
@@ -109,8 +109,8 @@ def test_a_broken_situation_icon_keeps_every_emergency_number_on_every_page(tmp_
     ("verified: ", "verified: inte "),  # an unreadable date
     ("verified: ", "anonymous: true\nverified: "),  # a key written twice: the file is still read for its number
 ])
-def test_an_emergency_service_with_an_error_elsewhere_keeps_its_line(tmp_path, mistake):
-    project = copy_project(tmp_path / "project")
+def test_an_emergency_service_with_an_error_elsewhere_keeps_its_line(copy_example, tmp_path, mistake):
+    project = copy_example()
     bris = project / "support_directory" / "services" / "bris.yml"
     assert "anonymous: true" in bris.read_text(encoding="utf-8")
     bris.write_text(bris.read_text(encoding="utf-8").replace(*mistake, 1), encoding="utf-8")

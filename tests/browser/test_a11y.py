@@ -2,14 +2,22 @@
 
 axe-core comes from the `axe-playwright-python` package (its bundled axe.min.js, no CDN)
 and is injected through Playwright's `evaluate` (the DevTools protocol), so the pages'
-Content-Security-Policy stays as it is. Each check goes through every page type and lists
-every page that fails, so one run shows all there is to fix.
+Content-Security-Policy stays as it is.
+
+Each page type is loaded once per viewport (a module-scoped fixture below), as a first
+visit, with the quick-exit hint showing. Every check of that viewport
+runs on that one load, in an order in which none disturbs the next (what only looks comes
+first; Tab, scrolling and axe's rendering of skipped content last). Each test then reads
+what its own check found and lists every page that fails, so one run shows all there is
+to fix, and a check that breaks (or raises) fails its own test only.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 # One page of each type in the example site.
@@ -63,7 +71,8 @@ def axe_violations(page) -> dict[str, list[str]]:
 
 
 def _open(browser, url: str, viewport=PHONE, **context_options):
-    """A page in a context of its own (close the context when done)."""
+    """A page in a context of its own (close the context when done), for a check that
+    changes the page (types, clicks, filters)."""
     context = browser.new_context(viewport=viewport, **context_options)
     page = context.new_page()
     page.goto(url)
@@ -77,30 +86,189 @@ def assert_none(failures: dict[str, object]) -> None:
     assert not failures, "\n".join(f"{page}: {failure}" for page, failure in failures.items())
 
 
-def _each_page(browser, base: str, check, viewport=PHONE, pages=PAGE_TYPES, **context_options) -> dict[str, object]:
-    """`check(page)` on every page type (or on `pages`, name → path); the pages where it
-    returned something (a failure). Each page in a new tab: a first visit, with the
-    quick-exit hint showing."""
-    failures = {}
+# A check: (its name, what it does to a loaded page, the page types it is for or None for all).
+# It returns what it found (a failure when not empty) or what a test judges.
+Check = tuple[str, Callable, "set[str] | None"]
+
+
+def visit(browser, base: str, checks: list[Check], viewport=PHONE, pages=PAGE_TYPES, **context_options) -> dict[str, dict[str, object]]:
+    """Every page of `pages` (name → path) loaded once, each as a first visit, and every
+    check run on it in order → check name → {"name (/path)": what it found}. A check that
+    raises has found that (its error), and the checks after it still run.
+
+    One tab for all: a new tab for each page would be a first visit too, but costs about a
+    second more per page on this machine. What makes a visit the first is the tab's
+    sessionStorage (safety.js keeps nothing anywhere else), so it is emptied before the
+    next page; `test_every_page_type_is_checked_as_a_first_visit` shows that it works."""
+    found: dict[str, dict[str, object]] = {name: {} for name, _, _ in checks}
     context = browser.new_context(viewport=viewport, **context_options)
+    context.set_default_timeout(10_000)  # a missing element fails its check, not the run
+    page = context.new_page()
     try:
-        for name, path in pages.items():
-            page = context.new_page()
+        for page_name, path in pages.items():
             page.goto(base + path)
             page.wait_for_load_state("load")
-            if failure := check(page):
-                failures[f"{name} (/{path})"] = failure
-            page.close()
+            for name, check, only in checks:
+                if only is None or page_name in only:
+                    try:
+                        found[name][f"{page_name} (/{path})"] = check(page)
+                    except Exception as error:  # noqa: BLE001 - reported as this check's failure
+                        found[name][f"{page_name} (/{path})"] = f"{type(error).__name__}: {error}"
+            page.evaluate("sessionStorage.clear()")
     finally:
         context.close()
-    return failures
+    return found
+
+
+# --- The visits: each page type once per viewport, every check of that viewport on it --
+
+
+def help_row_out_of_reach(page):
+    """The help row: four buttons, two a row spanning the page (each half in reach of the
+    thumb on its side), each at least 44 px."""
+    links = page.locator(".sl-help__link")
+    if links.count() != 4:
+        return f"{links.count()} help links"
+    boxes = [links.nth(i).bounding_box() for i in range(4)]
+    width = page.viewport_size["width"]
+    if not (boxes[0]["x"] <= 24 and boxes[1]["x"] + boxes[1]["width"] >= width - 24):
+        return f"not full width: {boxes}"
+    return [box for box in boxes if box["width"] < 44 or box["height"] < 44]
+
+
+def help_row_below_the_fold(page):
+    """On the home page the whole help row is on the first screen, without scrolling."""
+    links = page.locator(".sl-help__link").all()
+    problems = [] if len(links) == 4 else [f"{len(links)} help links"]
+    for link in links:
+        box = link.bounding_box()
+        if not (box and box["y"] + box["height"] <= page.viewport_size["height"] and box["height"] >= 44 and box["width"] >= 44):
+            problems.append(f"{link.inner_text()!r}: {box}")
+    return problems
+
+
+def exit_out_of_reach(page):
+    """The quick exit: full width at the top of the screen, at every scroll position; never covered."""
+    problems = []
+    for scroll in (0, 600, 100_000):
+        page.evaluate(f"window.scrollTo(0, {scroll})")
+        box = page.locator(".sl-exit").bounding_box()
+        if not (box and box["y"] == 0 and box["width"] >= 320 and box["height"] >= 44):
+            problems.append(f"at {scroll}: {box}")
+        elif page.evaluate("!document.querySelector('.sl-exit').contains(document.elementFromPoint(160, 22))"):
+            problems.append(f"covered at {scroll}")
+    page.evaluate("window.scrollTo(0, 0)")
+    return problems
+
+
+def vague_links(page):
+    names = page.locator("a[href]").evaluate_all(
+        "links => links.map((link) => (link.getAttribute('aria-label') || link.innerText || '').trim())"
+    )
+    return [name for name in names if VAGUE_LINKS.match(name)]
+
+
+def zoomed_problems(page):
+    problems = []
+    if page.evaluate(SCROLLS_SIDEWAYS):
+        problems.append("scrolls sideways")
+    if page.locator(".sl-exit").bounding_box()["height"] > 320 / 4:
+        problems.append("quick exit takes over a quarter of the screen")
+    page.locator("h1").first.scroll_into_view_if_needed()
+    if not page.locator("h1").first.is_visible():
+        problems.append("no visible h1")
+    return problems
+
+
+def scrolls_sideways_with_text_at_twice_the_size(page):
+    page.evaluate("document.documentElement.style.setProperty('font-size', '200%', 'important')")
+    return page.evaluate(SCROLLS_SIDEWAYS)
+
+
+def hint_showing(page):
+    """A first visit: the quick-exit hint is showing."""
+    return [] if page.locator(".sl-exit-hint").is_visible() else ["no quick-exit hint"]
+
+
+def notice_and_hint_showing(page):
+    """Inside Instagram's browser, on a first visit: the notice and the quick-exit hint."""
+    notice, hint = page.locator("[data-inapp-notice]").is_visible(), page.locator(".sl-exit-hint").is_visible()
+    return [] if notice and hint else [f"notice visible: {notice}, hint visible: {hint}"]
+
+
+HOME = {"home"}
+IN_APP_PHONE = {"home": "", "post": "inlagg/brak-hemma/", "poster": "affisch/stod/hemma/"}
+IN_APP_SMALLEST = {"home": "", "post": "inlagg/brak-hemma/", "service": "stod/tjanst/bris/"}
+ZOOMED = {"width": 320, "height": 320}
+WIDE = {"width": 640, "height": 640}
+
+
+@pytest.fixture(scope="module")
+def at_360(browser, example_url):
+    """360 × 640: what a page says about itself, its links, the help row on the first screen, axe."""
+    return visit(browser, example_url, [
+        ("first visit", hint_showing, None),
+        ("facts", lambda page: page.evaluate(PAGE_FACTS), None),
+        ("vague links", vague_links, None),
+        ("help row on the first screen", help_row_below_the_fold, HOME),
+        ("axe", axe_violations, None),
+    ], PHONE)
+
+
+@pytest.fixture(scope="module")
+def at_320(browser, example_url):
+    """320 × 640, the smallest phone: sizes first, then Tab through the page, then scrolling."""
+    return visit(browser, example_url, [
+        ("first visit", hint_showing, None),
+        ("scrolls sideways", lambda page: page.evaluate(SCROLLS_SIDEWAYS), None),
+        ("tap targets", lambda page: page.evaluate(TAP_TARGETS), None),
+        ("small text", lambda page: page.evaluate(SMALL_TEXT), None),
+        ("help row", help_row_out_of_reach, None),
+        ("help row on the first screen", help_row_below_the_fold, HOME),
+        ("tab stops", tab_through, None),
+        ("quick exit while scrolling", exit_out_of_reach, None),
+    ], SMALLEST)
+
+
+@pytest.fixture(scope="module")
+def with_reduced_motion(browser, example_url):
+    return visit(browser, example_url, [("moving", lambda page: page.evaluate(MOVING), None)], PHONE, reduced_motion="reduce")
+
+
+@pytest.fixture(scope="module")
+def zoomed_to_200_percent(browser, example_url):
+    """A 640 × 640 window zoomed to 200 %: a 320 × 320 CSS px viewport with twice the pixels."""
+    return visit(browser, example_url, [("zoomed", zoomed_problems, None)], ZOOMED, device_scale_factor=2)
+
+
+@pytest.fixture(scope="module")
+def at_640(browser, example_url):
+    return visit(browser, example_url, [("text at 200 %", scrolls_sideways_with_text_at_twice_the_size, None)], WIDE)
+
+
+@pytest.fixture(scope="module")
+def in_app_at_360(browser, example_url):
+    return visit(browser, example_url, [("notice", notice_and_hint_showing, None), ("axe", axe_violations, None)],
+                 PHONE, pages=IN_APP_PHONE, user_agent=INSTAGRAM_UA)
+
+
+@pytest.fixture(scope="module")
+def in_app_at_320(browser, example_url):
+    """Instagram's browser: the notice and the hint over the bottom half of the screen."""
+    return visit(browser, example_url, [("notice", notice_and_hint_showing, None), ("tab stops", tab_through, None)],
+                 SMALLEST, pages=IN_APP_SMALLEST, user_agent=INSTAGRAM_UA)
+
+
+def test_every_page_type_is_checked_as_a_first_visit(at_360, at_320):
+    """What the checks saw is what a visitor sees first: the quick-exit hint showing."""
+    assert_none(at_360["first visit"] | {f"{page} at 320 px": found for page, found in at_320["first visit"].items()})
 
 
 # --- axe-core --------------------------------------------------------------------------
 
 
-def test_every_page_type_has_no_axe_violations(browser, example_url):
-    assert_none(_each_page(browser, example_url, axe_violations))
+def test_every_page_type_has_no_axe_violations(at_360):
+    assert_none(at_360["axe"])
 
 
 def test_pages_changed_by_scripts_have_no_axe_violations(browser, example_url):
@@ -124,23 +292,18 @@ def test_pages_changed_by_scripts_have_no_axe_violations(browser, example_url):
     assert_none(failures)
 
 
-def test_in_app_browser_notice_has_no_axe_violations(browser, example_url):
+def test_in_app_browser_notice_shows_with_the_hint(in_app_at_360, in_app_at_320):
+    assert_none(in_app_at_360["notice"] | {f"{page} at 320 px": found for page, found in in_app_at_320["notice"].items()})
+
+
+def test_in_app_browser_notice_has_no_axe_violations(in_app_at_360):
     """Inside Instagram's browser: the notice, with the first visit's hint, on each kind of page."""
-
-    def notice_violations(page):
-        assert page.locator("[data-inapp-notice]").is_visible() and page.locator(".sl-exit-hint").is_visible()
-        return axe_violations(page)
-
-    pages = {"home": "", "post": "inlagg/brak-hemma/", "poster": "affisch/stod/hemma/"}
-    assert_none(_each_page(browser, example_url, notice_violations, pages=pages, user_agent=INSTAGRAM_UA))
+    assert_none(in_app_at_360["axe"])
 
 
-def test_paginated_post_list_has_no_axe_violations(browser, build, copy_example, serve):
+def test_paginated_post_list_has_no_axe_violations(browser, case_build, serve):
     """The list's pages, which the example (one page of posts) does not show."""
-    project = copy_example()
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("posts_per_page: 20", "posts_per_page: 2"), encoding="utf-8")
-    result = build(project)
+    result = case_build("held_film_pending")  # two posts a page
     assert result.ok, result.output
 
     def list_violations(page):
@@ -148,7 +311,7 @@ def test_paginated_post_list_has_no_axe_violations(browser, build, copy_example,
         return axe_violations(page)
 
     pages = {"first page": "inlagg/", "second page": "inlagg/sida/2/"}
-    assert_none(_each_page(browser, serve(result.site_dir), list_violations, pages=pages))
+    assert_none(visit(browser, serve(result.site_dir), [("axe", list_violations, None)], pages=pages)["axe"])
 
 
 def test_axe_reports_an_image_without_alt_text(browser, build, copy_example, serve):
@@ -196,47 +359,32 @@ SMALL_TEXT = """() => {
 SCROLLS_SIDEWAYS = "document.documentElement.scrollWidth > window.innerWidth"
 
 
-def test_no_page_type_scrolls_sideways_at_320_px(browser, example_url):
-    assert_none(_each_page(browser, example_url, lambda page: page.evaluate(SCROLLS_SIDEWAYS), SMALLEST))
+def test_no_page_type_scrolls_sideways_at_320_px(at_320):
+    assert_none(at_320["scrolls sideways"])
 
 
-def test_buttons_and_contact_links_are_at_least_44_px(browser, example_url):
-    assert_none(_each_page(browser, example_url, lambda page: page.evaluate(TAP_TARGETS), SMALLEST))
+def test_buttons_and_contact_links_are_at_least_44_px(at_320):
+    assert_none(at_320["tap targets"])
 
 
-def test_text_is_at_least_16_px(browser, example_url):
-    assert_none(_each_page(browser, example_url, lambda page: page.evaluate(SMALL_TEXT), SMALLEST))
+def test_text_is_at_least_16_px(at_320):
+    assert_none(at_320["small text"])
 
 
-def test_quick_exit_stays_in_reach_of_a_thumb_while_scrolling(browser, example_url):
+def test_quick_exit_stays_in_reach_of_a_thumb_while_scrolling(at_320):
     """Full width at the top of the screen, at every scroll position; never covered."""
-
-    def exit_out_of_reach(page):
-        problems = []
-        for scroll in (0, 600, 100_000):
-            page.evaluate(f"window.scrollTo(0, {scroll})")
-            box = page.locator(".sl-exit").bounding_box()
-            if not (box and box["y"] == 0 and box["width"] >= 320 and box["height"] >= 44):
-                problems.append(f"at {scroll}: {box}")
-            elif page.evaluate("!document.querySelector('.sl-exit').contains(document.elementFromPoint(160, 22))"):
-                problems.append(f"covered at {scroll}")
-        return problems
-
-    assert_none(_each_page(browser, example_url, exit_out_of_reach, SMALLEST))
+    assert_none(at_320["quick exit while scrolling"])
 
 
-def test_help_row_is_a_full_width_grid_of_big_buttons_on_every_page(browser, example_url):
-    def help_row_out_of_reach(page):
-        links = page.locator(".sl-help__link")
-        if links.count() != 4:
-            return f"{links.count()} help links"
-        boxes = [links.nth(i).bounding_box() for i in range(4)]
-        # Two a row, together spanning the page: each half reachable by the thumb on its side.
-        if not (boxes[0]["x"] <= 24 and boxes[1]["x"] + boxes[1]["width"] >= 320 - 24):
-            return f"not full width: {boxes}"
-        return [box for box in boxes if box["width"] < 44 or box["height"] < 44]
+def test_help_row_is_a_full_width_grid_of_big_buttons_on_every_page(at_320):
+    assert_none(at_320["help row"])
 
-    assert_none(_each_page(browser, example_url, help_row_out_of_reach, SMALLEST))
+
+@pytest.mark.parametrize("width", [360, 320])
+def test_help_row_is_visible_without_scrolling_on_home(at_360, at_320, width):
+    found = (at_360 if width == 360 else at_320)["help row on the first screen"]
+    assert list(found) == ["home (/)"]
+    assert_none(found)
 
 
 # --- Keyboard --------------------------------------------------------------------------
@@ -295,15 +443,33 @@ def tab_stops(page, key: str = "Tab", limit: int = 200) -> list[dict]:
     return stops
 
 
-def test_home_tab_order_is_quick_exit_then_help_row_then_situations(browser, example_url):
-    context, page = _open(browser, example_url, SMALLEST)
-    stops = []
-    for _ in range(12):
-        page.keyboard.press("Tab")
-        stops.append(page.evaluate(FOCUSED))
-    context.close()
+def tab_through(page) -> dict:
+    """Tab through the page and back: what should take focus, and every stop on the way."""
+    expected = {int(line.split(" ", 1)[0]): line for line in page.evaluate(MARK_FOCUSABLE)}
+    forward = tab_stops(page, "Tab")
+    backward = tab_stops(page, "Shift+Tab")  # from the end back up: focus lands at the top of the screen
+    return {"expected": expected, "forward": forward, "backward": backward}
+
+
+def keyboard_problems(tabbed) -> list[str]:
+    """The quick exit first, everything reached, focus visible and uncovered (or the error
+    that stopped `tab_through`)."""
+    if isinstance(tabbed, str):
+        return [tabbed]
+    expected, forward, backward = tabbed["expected"], tabbed["forward"], tabbed["backward"]
+    reached = {int(stop["stop"]) for stop in forward if stop["stop"] is not None}
+    problems = [] if forward and 'class="sl-exit"' in forward[0]["html"] else ["the quick exit is not the first Tab stop"]
+    problems += [f"not reached: {expected[stop]}" for stop in sorted(set(expected) - reached)]
+    problems += [f"focus not visible: {stop['html']}" for stop in forward if not stop["visible"]]
+    problems += [f"covered: {stop['html']}" for stop in forward + backward if stop["covered"]]
+    return problems
+
+
+def test_home_tab_order_is_quick_exit_then_help_row_then_situations(at_320):
+    tabbed = at_320["tab stops"]["home (/)"]
+    assert not isinstance(tabbed, str), tabbed
     # The first visit's hint ("Okej") lies over the bottom of the screen and is last on the page.
-    stops = [stop for stop in stops if 'class="sl-exit-hint__close"' not in stop["html"]]
+    stops = [stop for stop in tabbed["forward"][:12] if 'class="sl-exit-hint__close"' not in stop["html"]]
     classes = [match.group(1) if (match := re.search(r'class="([^"]*)"', stop["html"])) else "" for stop in stops]
     assert classes[0] == "sl-exit"
     assert classes[1:5] == ["sl-help__link"] * 4
@@ -314,32 +480,13 @@ def test_home_tab_order_is_quick_exit_then_help_row_then_situations(browser, exa
     assert all(b[0] > a[0] or (b[0] == a[0] and b[1] > a[1]) for a, b in zip(positions, positions[1:])), positions
 
 
-def keyboard_problems(page) -> list[str]:
-    """Tab through the page and back: the quick exit first, everything reached, focus visible and uncovered."""
-    expected = {int(line.split(" ", 1)[0]): line for line in page.evaluate(MARK_FOCUSABLE)}
-    forward = tab_stops(page, "Tab")
-    backward = tab_stops(page, "Shift+Tab")  # from the end back up: focus lands at the top of the screen
-    reached = {int(stop["stop"]) for stop in forward if stop["stop"] is not None}
-    problems = [] if forward and 'class="sl-exit"' in forward[0]["html"] else ["the quick exit is not the first Tab stop"]
-    problems += [f"not reached: {expected[stop]}" for stop in sorted(set(expected) - reached)]
-    problems += [f"focus not visible: {stop['html']}" for stop in forward if not stop["visible"]]
-    problems += [f"covered: {stop['html']}" for stop in forward + backward if stop["covered"]]
-    return problems
+def test_keyboard_reaches_everything_with_visible_focus_never_covered(at_320):
+    assert_none({page: keyboard_problems(tabbed) for page, tabbed in at_320["tab stops"].items()})
 
 
-def test_keyboard_reaches_everything_with_visible_focus_never_covered(browser, example_url):
-    assert_none(_each_page(browser, example_url, keyboard_problems, SMALLEST))
-
-
-def test_keyboard_focus_is_not_covered_by_the_in_app_notice(browser, example_url):
+def test_keyboard_focus_is_not_covered_by_the_in_app_notice(in_app_at_320):
     """Instagram's browser: the notice and the hint over the bottom half of the screen."""
-
-    def covered_by_notice(page):
-        assert page.locator("[data-inapp-notice]").is_visible()
-        return keyboard_problems(page)
-
-    pages = {"home": "", "post": "inlagg/brak-hemma/", "service": "stod/tjanst/bris/"}
-    assert_none(_each_page(browser, example_url, covered_by_notice, SMALLEST, pages=pages, user_agent=INSTAGRAM_UA))
+    assert_none({page: keyboard_problems(tabbed) for page, tabbed in in_app_at_320["tab stops"].items()})
 
 
 def _tab_to(page, selector: str, limit: int = 100) -> None:
@@ -348,19 +495,6 @@ def _tab_to(page, selector: str, limit: int = 100) -> None:
         if page.evaluate(f"document.activeElement.matches({selector!r})"):
             return
     raise AssertionError(f"Tab never reached {selector}")
-
-
-def test_slideshow_works_with_the_keyboard(browser, example_url):
-    context, page = _open(browser, example_url + "inlagg/fem-stallen/", SMALLEST)
-    status = page.locator(".sl-slideshow__status")
-    first = status.inner_text()
-    _tab_to(page, ".sl-slideshow__button--next")
-    page.keyboard.press("Enter")
-    second = status.inner_text()
-    page.keyboard.press("Space")
-    third = status.inner_text()
-    context.close()
-    assert first != second != third and "2" in second and "3" in third
 
 
 def test_directory_filters_work_with_the_keyboard(browser, example_url):
@@ -415,38 +549,20 @@ MOVING = """() => {
 }"""
 
 
-def test_nothing_moves_when_reduced_motion_is_asked_for(browser, example_url):
-    assert_none(_each_page(browser, example_url, lambda page: page.evaluate(MOVING), reduced_motion="reduce"))
+def test_nothing_moves_when_reduced_motion_is_asked_for(with_reduced_motion):
+    assert_none(with_reduced_motion["moving"])
 
 
-def test_page_zoomed_to_200_percent_stays_usable(browser, example_url):
+def test_page_zoomed_to_200_percent_stays_usable(zoomed_to_200_percent):
     """WCAG 1.4.4/1.4.10: a 640 × 640 window zoomed to 200 % is a 320 × 320 CSS px viewport
     with twice the pixels. Nothing scrolls sideways, and the sticky quick exit leaves most of
     the screen to the content."""
-
-    def zoomed_problems(page):
-        problems = []
-        if page.evaluate(SCROLLS_SIDEWAYS):
-            problems.append("scrolls sideways")
-        if page.locator(".sl-exit").bounding_box()["height"] > 320 / 4:
-            problems.append("quick exit takes over a quarter of the screen")
-        page.locator("h1").first.scroll_into_view_if_needed()
-        if not page.locator("h1").first.is_visible():
-            problems.append("no visible h1")
-        return problems
-
-    zoomed = {"width": 320, "height": 320}
-    assert_none(_each_page(browser, example_url, zoomed_problems, zoomed, device_scale_factor=2))
+    assert_none(zoomed_to_200_percent["zoomed"])
 
 
-def test_text_at_twice_the_size_fits_640_px(browser, example_url):
+def test_text_at_twice_the_size_fits_640_px(at_640):
     """Text alone at 200 % (the root font size) in a 640 px wide window: nothing sideways."""
-
-    def scrolls_sideways(page):
-        page.evaluate("document.documentElement.style.setProperty('font-size', '200%', 'important')")
-        return page.evaluate(SCROLLS_SIDEWAYS)
-
-    assert_none(_each_page(browser, example_url, scrolls_sideways, {"width": 640, "height": 640}))
+    assert_none(at_640["text at 200 %"])
 
 
 # --- What every page says about itself -------------------------------------------------
@@ -472,18 +588,12 @@ PAGE_FACTS = """() => {
 VAGUE_LINKS = re.compile(r"^(läs mer|läs mer här|fortsätt läsa|mer|här|klicka här|länk|gå hit|se mer)\W*$", re.IGNORECASE)
 
 
-def test_every_page_has_title_description_lang_and_headings_in_order(browser, example_url):
-    assert_none(_each_page(browser, example_url, lambda page: page.evaluate(PAGE_FACTS)))
+def test_every_page_has_title_description_lang_and_headings_in_order(at_360):
+    assert_none(at_360["facts"])
 
 
-def test_link_texts_make_sense_on_their_own(browser, example_url):
-    def vague_links(page):
-        names = page.locator("a[href]").evaluate_all(
-            "links => links.map((link) => (link.getAttribute('aria-label') || link.innerText || '').trim())"
-        )
-        return [name for name in names if VAGUE_LINKS.match(name)]
-
-    assert_none(_each_page(browser, example_url, vague_links))
+def test_link_texts_make_sense_on_their_own(at_360):
+    assert_none(at_360["vague links"])
 
 
 def test_vague_link_texts_are_caught():

@@ -13,16 +13,15 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import copy_project, run_build
-from test_directory_build import add_fixture_services
 
 UTC = timezone.utc
 
 
 @pytest.fixture(scope="module")
-def fixture_url(tmp_path_factory, serve):
-    base = tmp_path_factory.mktemp("directory-browser")
-    project = add_fixture_services(copy_project(base / "project"))
-    result = run_build(project, site_dir=base / "site")
+def fixture_url(case_build, serve):
+    """The example plus the fixture services of tests/fixtures/directory_hours/ (the same
+    build as tests/test_directory_build.py's)."""
+    result = case_build("directory_hours")
     assert result.ok, result.output
     return serve(result.site_dir)
 

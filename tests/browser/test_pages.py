@@ -1,51 +1,19 @@
-"""Every page of the example site in a phone-sized Chromium."""
+"""Every page of the site in a phone-sized Chromium: nothing scrolls sideways.
+
+The pages are loaded once per width by `conftest.every_page`, one after the other as a
+visitor goes from page to page; tests/browser/test_safety.py reads the same visits for
+what they fetched. (Each page type on a first visit, quick-exit hint showing:
+tests/browser/test_a11y.py.)
+"""
 
 from __future__ import annotations
-
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
 
-def _pages(site: Path) -> list[str]:
-    pages = []
-    for index in sorted(site.rglob("*.html")):
-        relative = index.relative_to(site).as_posix()
-        if relative.startswith(("search/", "assets/", "l/")):  # l/: short links redirect away
-            continue
-        pages.append(relative.removesuffix("index.html"))
-    return pages
-
-
 @pytest.mark.parametrize("width", [360, 320])
-def test_every_page_stays_on_the_site_and_fits_the_screen(browser, example_site, example_url, width):
-    context = browser.new_context(viewport={"width": width, "height": 640})
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    pages = _pages(example_site)
-    assert len(pages) >= 10
-    overflowing = []
-    for path in pages:
-        page.goto(example_url + path)
-        page.wait_for_load_state("load")
-        if page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
-            overflowing.append(path)
-    context.close()
-    elsewhere = [url for url in requests if urlsplit(url).hostname != "127.0.0.1" and not url.startswith("data:")]
-    assert elsewhere == []
+def test_every_page_fits_the_screen(every_page, width):
+    visits = every_page(width)
+    assert len(visits) >= 10 and {"", "inlagg/", "stod/", "affisch/stod/hemma/", "404.html"} <= set(visits)
+    overflowing = [path for path, visit in visits.items() if visit.scrolls_sideways]
     assert overflowing == [], f"horizontal scrolling at {width} px"
-
-
-@pytest.mark.parametrize("width", [360, 320])
-def test_help_row_is_visible_without_scrolling_on_home(browser, example_url, width):
-    context = browser.new_context(viewport={"width": width, "height": 640})
-    page = context.new_page()
-    page.goto(example_url)
-    for link in page.locator(".sl-help__link").all():
-        box = link.bounding_box()
-        assert box and box["y"] + box["height"] <= 640, link.inner_text()
-        assert box["height"] >= 44 and box["width"] >= 44
-    assert page.locator(".sl-help__link").count() == 4
-    context.close()

@@ -90,12 +90,3 @@ def test_podcast_page_shows_the_transcript_and_duration(page, example_url):
     assert page.locator(".sl-media__caption time").inner_text() == "37 s"
     page.get_by_role("link", name="Läs vad som sägs").click()
     assert page.url.endswith("#transkription")
-
-
-def test_no_horizontal_scroll_on_post_pages_at_320px(browser, example_url):
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    page = context.new_page()
-    for slug in ("vart-vander-jag-mig", "fem-stallen", "att-vaga-prata", "brak-hemma"):
-        page.goto(example_url + f"inlagg/{slug}/")
-        assert page.evaluate("document.documentElement.scrollWidth") <= 320, slug
-    context.close()

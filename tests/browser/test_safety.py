@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import WATCH_CSP
 
 EXIT = "https://www.smhi.se/"  # quick_exit_url of the example site; routed to a stub below
 STUB = "<!doctype html><html lang='sv'><meta charset='utf-8'><title>Väder</title><p>Vädret i dag</p></html>"
@@ -23,13 +24,7 @@ NORMAL_UA = (
     "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
     "Version/17.5 Mobile/15E148 Safari/604.1"
 )
-# Reports every CSP violation the page sees (the console message is checked too).
-WATCH_CSP = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", function (event) {
-  window.__violations.push(event.violatedDirective + " " + event.blockedURI);
-});
-"""
+WIDTHS = [360, 320]  # every page is visited at both widths (conftest.every_page)
 
 
 @pytest.fixture(scope="module")
@@ -49,14 +44,6 @@ def context(browser):
     context.route(EXIT + "**", lambda route: route.fulfill(status=200, content_type="text/html", body=STUB))
     yield context
     context.close()
-
-
-def _pages(site: Path) -> list[str]:
-    return sorted(
-        path.relative_to(site).as_posix().removesuffix("index.html")
-        for path in site.rglob("*.html")
-        if not path.relative_to(site).as_posix().startswith("assets/")
-    )
 
 
 def _on_site(page, url: str) -> bool:
@@ -195,36 +182,28 @@ def test_first_visit_hint_shows_once_per_tab(context, url):
 # --- Nothing from elsewhere, no cookies, CSP without violations -------------------------
 
 
-def test_every_page_loads_only_from_the_site_sets_no_cookie_and_breaks_no_policy(browser, site, url):
-    context = browser.new_context(viewport={"width": 360, "height": 640})
-    context.add_init_script(WATCH_CSP)
-    page = context.new_page()
-    requests: list[str] = []
-    console: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.on("console", lambda message: console.append(message.text))
-    pages = _pages(site)
-    assert {"", "om/", "tillganglighet/", "filmtest/", "stod/", "404.html"} <= set(pages)
-    violations, cookies, missing_policy = {}, {}, []
-    for path in pages:
-        page.goto(url + path)
-        if 'http-equiv="refresh"' in (site / (path or ".") / ("" if path.endswith(".html") else "index.html")).read_text(encoding="utf-8"):
-            page.wait_for_url(lambda address, here=url + path: address != here)  # a short link: follow it
-        page.wait_for_load_state("load")
-        if page.locator('meta[http-equiv="Content-Security-Policy"]').count() != 1:
-            missing_policy.append(path)
-        if page.evaluate("window.__violations.length"):
-            violations[path] = page.evaluate("window.__violations")
-        if page.evaluate("document.cookie"):
-            cookies[path] = page.evaluate("document.cookie")
-    assert page.evaluate("localStorage.length") == 0
-    context.close()
-    elsewhere = [request for request in requests if urlsplit(request).hostname != "127.0.0.1" and not request.startswith("data:")]
-    assert elsewhere == []
-    assert missing_policy == []
-    assert violations == {}
-    assert [line for line in console if "Content Security Policy" in line] == []
-    assert cookies == {}
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_page_loads_only_from_the_site(every_page, width):
+    visits = every_page(width)
+    assert {"", "om/", "tillganglighet/", "filmtest/", "stod/", "404.html"} <= set(visits)
+    elsewhere = {path: [request for request in visit.requests if urlsplit(request).hostname != "127.0.0.1" and not request.startswith("data:")]
+                 for path, visit in visits.items()}
+    assert {path: requests for path, requests in elsewhere.items() if requests} == {}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_page_has_its_policy_and_breaks_none(every_page, width):
+    visits = every_page(width)
+    assert [path for path, visit in visits.items() if visit.policies != 1] == []
+    assert {path: visit.violations for path, visit in visits.items() if visit.violations} == {}
+    assert {path: lines for path, visit in visits.items() if (lines := [line for line in visit.console if "Content Security Policy" in line])} == {}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_page_sets_a_cookie_or_stores_anything(every_page, width):
+    visits = every_page(width)
+    assert {path: visit.cookie for path, visit in visits.items() if visit.cookie} == {}
+    assert {path: visit.stored for path, visit in visits.items() if visit.stored} == {}
 
 
 # --- In-app browsers -----------------------------------------------------------------------

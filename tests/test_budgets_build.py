@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import TODAY, copy_project, run_build
+from conftest import TODAY, run_build
 from stodlanken.directory_pages import SERVICES_PER_PAGE
 
 CRITICAL_PATH = 14 * 1024
@@ -133,9 +133,9 @@ def add_services(project: Path, count: int) -> Path:
 
 
 @pytest.fixture(scope="module")
-def many_services_site(tmp_path_factory) -> Path:
-    base = tmp_path_factory.mktemp("many-services")
-    result = run_build(add_services(copy_project(base / "project"), MANY), site_dir=base / "site")
+def many_services_site(new_project) -> Path:
+    project = new_project()
+    result = run_build(add_services(project, MANY), site_dir=project.parent / "site")
     assert result.ok, result.output
     return result.site_dir
 

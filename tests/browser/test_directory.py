@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 import pytest
 from playwright.sync_api import expect
 
-from conftest import copy_project, run_build
+from conftest import run_build
 
 UTC = timezone.utc
 
@@ -201,12 +201,12 @@ def test_contact_buttons_are_big_enough_for_a_thumb(browser, fixture_url):
 
 
 @pytest.fixture(scope="module")
-def paged_site(tmp_path_factory):
+def paged_site(new_project):
     """The example site with 45 more services: /stod/ in three pages of 20."""
     from test_budgets_build import add_services
 
-    base = tmp_path_factory.mktemp("directory-paged")
-    result = run_build(add_services(copy_project(base / "project"), 45), site_dir=base / "site")
+    project = new_project()
+    result = run_build(add_services(project, 45), site_dir=project.parent / "site")
     assert result.ok, result.output
     return result.site_dir
 

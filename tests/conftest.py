@@ -15,7 +15,7 @@ import subprocess
 import sys
 import threading
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -32,10 +32,34 @@ PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "support_directory"
 BUILD_DATE = "2026-11-25"
 TODAY = date.fromisoformat(BUILD_DATE)
 os.environ["STODLANKEN_TODAY"] = BUILD_DATE
-# MkDocs' own clock (the sitemap's <lastmod>, the gzip header of sitemap.xml.gz): the same
-# day, so two builds of the same content are alike byte for byte on any day (test_engines.py).
-SOURCE_DATE_EPOCH = str(int(datetime.combine(TODAY, time(), tzinfo=timezone.utc).timestamp()))
-os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
+# MkDocs' own clock (the sitemap's <lastmod>, the gzip header of sitemap.xml.gz) is set from
+# this day by the build itself (stodlanken/build.py); the tests leave it to the build, so
+# tests/test_clock.py can prove that.
+os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+# One page of each type in the example site: the accessibility passes (browser/test_a11y.py)
+# and the page-weight budgets (test_budgets_build.py) go through all of them.
+PAGE_TYPES = {
+    "home": "",
+    "post: film": "inlagg/vart-vander-jag-mig/",
+    "post: slideshow": "inlagg/fem-stallen/",
+    "post: podcast": "inlagg/att-vaga-prata/",
+    "post: text": "inlagg/brak-hemma/",
+    "post list": "inlagg/",
+    "situation": "stod/ma-daligt/",
+    "service": "stod/tjanst/bris/",
+    "service with opening hours": "stod/tjanst/helsingborg-ungdomsmottagningen/",
+    "directory": "stod/",
+    "akut": "akut/",
+    "about": "om/",
+    "privacy": "integritet/",
+    "safe browsing": "surfa-sakert/",
+    "accessibility statement": "tillganglighet/",
+    "search": "sok/",
+    "poster of a post": "affisch/inlagg/fem-stallen/",
+    "poster of a situation": "affisch/stod/hemma/",
+    "not found": "404.html",
+}
 
 
 def preview_env() -> dict[str, str]:

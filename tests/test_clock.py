@@ -6,6 +6,8 @@ is what the project uses, so every other test can run as of `conftest.TODAY` on 
 
 from __future__ import annotations
 
+import os
+import re
 from datetime import date
 
 from conftest import BUILD_DATE, TODAY
@@ -28,3 +30,12 @@ def test_a_new_post_is_dated_by_the_injected_day(tmp_path, monkeypatch, capsys):
     scaffold.main(["post", "text", "ny-text"])
     text = (tmp_path / "docs" / "inlagg" / "posts" / "ny-text.md").read_text(encoding="utf-8")
     assert f"date: {BUILD_DATE}" in text
+
+
+def test_mkdocs_own_clock_is_the_build_date(example_build):
+    """The sitemap's <lastmod> comes from MkDocs' SOURCE_DATE_EPOCH, which the build sets from
+    the injected day: the suite leaves it unset. (sitemap.xml.gz is not published.)"""
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+    sitemap = (example_build.site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    dates = set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap))
+    assert dates == {BUILD_DATE}, dates

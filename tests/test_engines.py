@@ -6,10 +6,10 @@ ProperDocs (PyPI `properdocs`) is a maintained continuation of MkDocs 1.x that r
 `.venv` with MkDocs: when started as `properdocs`, it points `import mkdocs…` (our hooks,
 Material) at its own modules, so each build runs one engine only.
 
-Both builds get the same SOURCE_DATE_EPOCH (conftest.py sets it for every build of the
-suite): MkDocs and ProperDocs date `sitemap.xml` (`<lastmod>`) and the gzip header of
-`sitemap.xml.gz` by the build day, which would otherwise differ when the two builds
-straddle midnight. Nothing else in the output carries a time. The MkDocs build is the
+MkDocs and ProperDocs date `sitemap.xml` (`<lastmod>`) and the gzip header of
+`sitemap.xml.gz` by SOURCE_DATE_EPOCH, which our build sets from the build's date
+(STODLANKEN_TODAY in the suite), so two builds that straddle midnight still agree.
+Nothing else in the output carries a time. The MkDocs build is the
 suite's own build of the example (conftest.example_build).
 """
 
@@ -21,7 +21,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, SOURCE_DATE_EPOCH
+from conftest import ROOT
 
 ENGINES = {
     "mkdocs": [sys.executable, "-m", "mkdocs"],
@@ -31,7 +31,7 @@ ENGINES = {
 
 def _build(engine: str, site_dir: Path) -> subprocess.CompletedProcess:
     command = [*ENGINES[engine], "build", "--strict", "--clean", "--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(site_dir)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600, env=env)
 
 

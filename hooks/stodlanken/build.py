@@ -10,7 +10,9 @@ previous rebuild was made from) is the one `SESSION`.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from datetime import date, datetime, time, timezone
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,9 +72,11 @@ class Build:
     def cache(self) -> cache.Dirs:
         return cache.Dirs(self.root)
 
+    today: date = field(default_factory=build_date)  # the one clock, read once per build
+
     @cached_property
     def site(self) -> Site:
-        return read(self.root, Path(self.config.docs_dir), self.config, build_date(), site_url=self.public_url)
+        return read(self.root, Path(self.config.docs_dir), self.config, self.today, site_url=self.public_url)
 
     @property
     def settings(self) -> Settings:
@@ -112,6 +116,10 @@ def start(*, command: str, dirty: bool) -> None:
 def begin(config: MkDocsConfig) -> Build:
     """A fresh state for the build of `config` (on_config of the first hook)."""
     build = Build(config, preview=SESSION.command == "serve", dirty=SESSION.dirty)
+    # MkDocs' own clock (each page's update_date, so the sitemap's <lastmod>, and the gzip
+    # header of sitemap.xml.gz) reads SOURCE_DATE_EPOCH when MkDocs makes pages, after this:
+    # set from the build's date, it is the same one clock, and builds of a day are alike.
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime.combine(build.today, time(), tzinfo=timezone.utc).timestamp()))
     setattr(config, _ATTR, build)
     SESSION.current = build
     return build

@@ -190,9 +190,25 @@ def test_unknown_provider_kind_is_an_error(tmp_path):
     assert [p.field for p in problems] == ["kind"]
 
 
-def test_situation_id_tjanst_is_reserved(tmp_path):
-    _, problems = make(tmp_path, situations=SITUATIONS.replace("id: hemma", "id: tjanst"))
-    assert [p.field for p in problems] == ["id"]
+@pytest.mark.parametrize("reserved", ["tjanst", "sida"])  # /stod/tjanst/<id>/, /stod/sida/2/
+def test_situation_ids_that_are_page_addresses_are_reserved(tmp_path, reserved):
+    directory, problems = make(tmp_path, situations=SITUATIONS.replace("id: hemma", f"id: {reserved}"))
+    assert [(p.field, p.message) for p in problems] == [("id", f"id {reserved!r} är upptaget av sidorna för tjänster")]
+    assert [s.id for s in directory.situations] == ["ma-daligt"]
+
+
+@pytest.mark.parametrize(
+    ("situations", "field"),
+    [
+        (SITUATIONS + "- hemma-igen\n", "[3]"),  # not a mapping
+        (SITUATIONS + "  colour: red\n", "colour"),  # an unknown key makes the entry broken
+        (SITUATIONS.replace("intro: Det är inte ditt fel.", "intro: '[Läs](javascript:alert(1))'"), "intro"),
+    ],
+)
+def test_a_broken_situation_entry_is_one_error_and_left_out(tmp_path, situations, field):
+    directory, problems = make(tmp_path, situations=situations)
+    assert [p.field for p in problems] == [field], lines(problems)
+    assert [s.id for s in directory.situations] == (["ma-daligt", "hemma"] if field == "[3]" else ["ma-daligt"])
 
 
 def test_unknown_icon_is_an_error(tmp_path):

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -27,7 +28,7 @@ from stodlanken.problems import SLUG_RE, Checker, LineDict, LineList, Problem, a
 VERIFIED_WARNING_DAYS = 180
 VERIFIED_STALE_DAYS = 365  # older: the service's page warns that its facts may be out of date
 SUMMARY_MAX = 200
-RESERVED_SITUATION_IDS = {"tjanst"}  # /stod/tjanst/ holds the service pages
+RESERVED_SITUATION_IDS = {"tjanst", "sida"}  # /stod/tjanst/ holds the service pages, /stod/sida/2/ … the directory's pages
 
 _EMAIL = re.compile(r"^[^@\s<>\"'()\[\]]+@[^@\s<>\"'()\[\]]+\.[A-Za-z]{2,}$")
 _POSTAL_CODE = re.compile(r"^\d{3} ?\d{2}$")
@@ -198,6 +199,22 @@ def _list_file(path: Path, root: Path, problems: list[Problem], example: str) ->
     return check, data or []
 
 
+def _entries(check: Checker, items: LineList, keys: tuple[str, ...], noun: str) -> Iterator[tuple[LineDict, int]]:
+    """The entries of a list file that are mappings, each checked for unknown keys and unsafe
+    text, with the count of problems before those checks (the entry is whole when no more
+    come); an entry that is not a mapping is one error on its line."""
+    first, *rest = keys
+    needs = f"{', '.join(rest[:-1])} och {rest[-1]}"
+    for index, item in enumerate(items):
+        if not isinstance(item, LineDict):
+            check.error(items.item_lines[index], f"[{index + 1}]", f"måste ha {first}, {needs}", f"skriv varje {noun} som `- {first}: …` med {needs} under")
+            continue
+        before = len(check.problems)
+        _keys(check, item, keys)
+        _scan(check, item, "", item.line)
+        yield item, before
+
+
 @dataclass(frozen=True)
 class _Broken:
     situations: set[str]
@@ -209,13 +226,7 @@ def _load_situations(path: Path, root: Path, problems: list[Problem]) -> tuple[l
     situations: list[Situation] = []
     seen: set[str] = set()
     broken: set[str] = set()
-    for index, item in enumerate(items):
-        if not isinstance(item, LineDict):
-            check.error(items.item_lines[index], f"[{index + 1}]", "måste ha id, title, intro och icon", "skriv varje situation som `- id: …` med title, intro och icon under")
-            continue
-        before = len(problems)
-        _keys(check, item, ("id", "title", "intro", "icon"))
-        _scan(check, item, "", item.line)
+    for item, before in _entries(check, items, ("id", "title", "intro", "icon"), "situation"):
         sid = _slug(check, item, "id", "situationens id")
         title = _text(check, item, "title", max_len=60)
         intro = _text(check, item, "intro", max_len=400)
@@ -257,13 +268,7 @@ def _load_providers(path: Path, root: Path, problems: list[Problem]) -> tuple[di
     check, items = _list_file(path, root, problems, "`- id: bris`")
     providers: dict[str, Provider] = {}
     broken: set[str] = set()
-    for index, item in enumerate(items):
-        if not isinstance(item, LineDict):
-            check.error(items.item_lines[index], f"[{index + 1}]", "måste ha id, name, kind och url", "skriv varje huvudman som `- id: …` med name, kind och url under")
-            continue
-        before = len(problems)
-        _keys(check, item, ("id", "name", "kind", "url"))
-        _scan(check, item, "", item.line)
+    for item, before in _entries(check, items, ("id", "name", "kind", "url"), "huvudman"):
         pid = _slug(check, item, "id", "huvudmannens id")
         name = _text(check, item, "name", max_len=120)
         kind = item.get("kind")
@@ -444,14 +449,23 @@ def _languages(check: Checker, data: LineDict) -> tuple[str, ...]:
     return tuple(codes)
 
 
-def _ages(check: Checker, data: LineDict) -> Ages | None:
-    value = data.get("ages")
+def _part(check: Checker, data: LineDict, key: str, keys: tuple[str, ...], message: str, fix: str, *, prefix: str = "") -> LineDict | None:
+    """`data[key]`, a mapping of some of `keys`: None when it is not there, or is not a
+    mapping (an error); a key outside `keys` is an error too."""
+    value = data.get(key)
     if value is None:
         return None
     if not isinstance(value, LineDict):
-        check.error(data.line_of("ages"), "ages", "måste ha min och/eller max", "skriv t.ex. `ages: {min: 13, max: 25}`")
+        check.error(data.line_of(key), prefix + key, message, fix)
         return None
-    _keys(check, value, ("min", "max"), "ages.")
+    _keys(check, value, keys, f"{prefix}{key}.")
+    return value
+
+
+def _ages(check: Checker, data: LineDict) -> Ages | None:
+    value = _part(check, data, "ages", ("min", "max"), "måste ha min och/eller max", "skriv t.ex. `ages: {min: 13, max: 25}`")
+    if value is None:
+        return None
     bounds = {}
     for key in ("min", "max"):
         bound = value.get(key)
@@ -465,14 +479,12 @@ def _ages(check: Checker, data: LineDict) -> Ages | None:
 
 
 def _contact(check: Checker, data: LineDict) -> Contact | None:
-    value = data.get("contact")
-    if value is None:
+    if data.get("contact") is None:
         check.error(data.line, "contact", "saknas", "lägg till `contact:` med minst ett sätt att nå tjänsten (phone, sms, chat, email, web eller visit)")
         return None
-    if not isinstance(value, LineDict):
-        check.error(data.line_of("contact"), "contact", "måste ha fält som phone och web", "skriv sätten på egna rader under `contact:`, t.ex. `  web: https://…`")
+    value = _part(check, data, "contact", CONTACT_WAYS, "måste ha fält som phone och web", "skriv sätten på egna rader under `contact:`, t.ex. `  web: https://…`")
+    if value is None:
         return None
-    _keys(check, value, CONTACT_WAYS, "contact.")
     found: dict[str, Any] = {}
     for way in ("phone", "sms"):
         if value.get(way) is not None:
@@ -498,13 +510,10 @@ def _contact(check: Checker, data: LineDict) -> Contact | None:
 
 
 def _address(check: Checker, contact: LineDict) -> Address | None:
-    value = contact.get("visit")
+    value = _part(check, contact, "visit", ("street", "postal_code", "city"), "måste ha street, postal_code och city",
+                  "skriv `visit: {street: …, postal_code: …, city: …}`", prefix="contact.")
     if value is None:
         return None
-    if not isinstance(value, LineDict):
-        check.error(contact.line_of("visit"), "contact.visit", "måste ha street, postal_code och city", "skriv `visit: {street: …, postal_code: …, city: …}`")
-        return None
-    _keys(check, value, ("street", "postal_code", "city"), "contact.visit.")
     street = _text(check, value, "street", prefix="contact.visit.")
     city = _text(check, value, "city", prefix="contact.visit.")
     postal_code = _text(check, value, "postal_code", prefix="contact.visit.")

@@ -110,6 +110,8 @@ MISTAKES = {
                                           "docs/integritet.md", "title"),
     "a page template that does not exist": (lambda p: _edit(p / "docs" / "surfa-sakert.md", "title: Surfa säkert", "title: Surfa säkert\ntemplate: 7"),
                                             "docs/surfa-sakert.md", "template"),
+    "a stylesheet added in mkdocs.yml": (lambda p: _edit(p / "mkdocs.yml", "\nhooks:", "\nextra_css:\n  - egen.css\nhooks:"),
+                                         "mkdocs.yml", "extra_css"),
     "a GIF on an about page": (lambda p: (p / "docs" / "bild.gif").write_bytes(b"GIF89a\x01\x00\x01\x00"), "docs/bild.gif", "(bild)"),
 }
 

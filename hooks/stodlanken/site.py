@@ -18,7 +18,7 @@ from stodlanken.media import docs_media_problems
 from stodlanken.pages import Pages
 from stodlanken.post_loader import load_posts
 from stodlanken.posts import Post
-from stodlanken.problems import Problem, load_yaml
+from stodlanken.problems import LineDict, Problem, load_yaml
 from stodlanken.settings import Settings, from_config
 
 POSTS_SECTION = "inlagg"  # docs/inlagg/: the list of posts (index.md) and the posts (posts/)
@@ -85,11 +85,23 @@ def _generated_pages(site: Site) -> set[str]:
     return found | {f"{POSTS_SECTION}/sida/{number}.md" for number in range(2, len(site.posts) + 2)}
 
 
+# What MkDocs would add to every page, which our own layout (overrides/layout.html) leaves
+# out on purpose: one inlined stylesheet and the scripts a page needs. Said, not ignored.
+_NOT_IN_THE_LAYOUT = {
+    "extra_css": "skriv stilen i overrides/assets/stylesheets/stodlanken.css i stället och ta bort raden",
+    "extra_javascript": "skript läggs i overrides/assets/javascripts/ av en utvecklare; ta bort raden",
+}
+
+
 def _config_problems(root: Path) -> list[Problem]:
-    """mkdocs.yml itself: MkDocs keeps the last of two equal keys without a word."""
+    """mkdocs.yml itself: MkDocs keeps the last of two equal keys without a word, and would
+    accept extra_css and extra_javascript that no page then loads."""
     found: list[Problem] = []
     path = root / "mkdocs.yml"
     if path.is_file():
-        load_yaml(path, "mkdocs.yml", found, tags=True)
+        data = load_yaml(path, "mkdocs.yml", found, tags=True)
+        if isinstance(data, LineDict):
+            found += [Problem("mkdocs.yml", data.line_of(key), key, "läses inte av sidornas layout", fix)
+                      for key, fix in _NOT_IN_THE_LAYOUT.items() if data.get(key)]
     return found
 

@@ -21,30 +21,11 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import TODAY, run_build
+from conftest import PAGE_TYPES, TODAY, run_build
 from stodlanken.directory_pages import SERVICES_PER_PAGE
 
 CRITICAL_PATH = 14 * 1024
 TOTAL = 50 * 1024
-PAGE_TYPES = {
-    "home": "",
-    "post: film": "inlagg/vart-vander-jag-mig/",
-    "post: slideshow": "inlagg/fem-stallen/",
-    "post: podcast": "inlagg/att-vaga-prata/",
-    "post: text": "inlagg/brak-hemma/",
-    "post list": "inlagg/",
-    "situation": "stod/hemma/",
-    "service": "stod/tjanst/bris/",
-    "directory": "stod/",
-    "akut": "akut/",
-    "about": "om/",
-    "privacy": "integritet/",
-    "safe browsing": "surfa-sakert/",
-    "accessibility statement": "tillganglighet/",
-    "search": "sok/",
-    "poster": "affisch/inlagg/fem-stallen/",
-    "not found": "404.html",
-}
 
 
 def gz(data: bytes) -> int:

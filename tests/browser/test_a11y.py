@@ -20,28 +20,8 @@ from collections.abc import Callable
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-# One page of each type in the example site.
-PAGE_TYPES = {
-    "home": "",
-    "post: film": "inlagg/vart-vander-jag-mig/",
-    "post: slideshow": "inlagg/fem-stallen/",
-    "post: podcast": "inlagg/att-vaga-prata/",
-    "post: text": "inlagg/brak-hemma/",
-    "post list": "inlagg/",
-    "situation": "stod/ma-daligt/",
-    "service": "stod/tjanst/bris/",
-    "service with opening hours": "stod/tjanst/helsingborg-ungdomsmottagningen/",
-    "directory": "stod/",
-    "akut": "akut/",
-    "about": "om/",
-    "privacy": "integritet/",
-    "safe browsing": "surfa-sakert/",
-    "accessibility statement": "tillganglighet/",
-    "search": "sok/",
-    "poster of a post": "affisch/inlagg/fem-stallen/",
-    "poster of a situation": "affisch/stod/hemma/",
-    "not found": "404.html",
-}
+from conftest import PAGE_TYPES
+
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 PHONE = {"width": 360, "height": 640}
 SMALLEST = {"width": 320, "height": 640}

@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install serve build test check validate new-post new-service bench bench-small lock clean
+.PHONY: install serve build test check validate messages new-post new-service bench bench-small lock clean
 
 install: $(INSTALLED)
 
@@ -20,8 +20,15 @@ $(INSTALLED): requirements.txt
 # mkdocs 1.6.1 does not reload the browser unless it is asked to explicitly. --dirty: after
 # an edit only the changed pages are rebuilt; hooks/stodlanken/preview.py rebuilds what
 # shows other files (or everything), so the preview stays right.
+# One language at a time: make serve LANG=ar (a code or a prefix; default Swedish), served
+# at the address's root. Only LANG given on the command line: the shell's LANG is a locale.
+LANG_CODE := $(if $(filter command line,$(origin LANG)),$(LANG),)
 serve: install
-	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:8000
+	STODLANKEN_LANG=$(LANG_CODE) $(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:8000
+
+# Every language, Swedish first at /, each other one under its prefix (/ar/): one mkdocs
+# build each (hooks/stodlanken/languages.py).
+LANGUAGES = PYTHONPATH=hooks $(BIN)/python -m stodlanken.languages build
 
 # Strict build into a fresh folder, moved to site/ only when complete. When the strict build
 # is refused, a withdrawal must still take effect: site/ is then rebuilt from the same content
@@ -30,18 +37,23 @@ serve: install
 # site/ is removed rather than left with what may no longer be online.
 build: install
 	rm -rf site.new
-	@if $(BIN)/mkdocs build --strict --site-dir site.new; then \
+	@if $(LANGUAGES) --strict --site-dir site.new; then \
 	  rm -rf site && mv site.new site; \
 	else \
 	  rm -rf site.new; \
 	  echo "make build: bygget stoppades. site/ byggs nu utan det som har fel, så att återkallade samtycken och publiceringsdatum ändå gäller." >&2; \
-	  if $(BIN)/mkdocs build --quiet --site-dir site.new; then rm -rf site && mv site.new site; \
+	  if $(LANGUAGES) --quiet --site-dir site.new; then rm -rf site && mv site.new site; \
 	  else rm -rf site.new site; echo "make build: inte heller det gick; site/ är borttagen." >&2; fi; \
 	  exit 1; \
 	fi
 
 test: install
 	$(BIN)/python -m pytest
+
+# The Swedish strings of overrides/ and hooks/ into locales/messages.pot, and every
+# language's catalogue (locales/<prefix>.po) brought up to date with them.
+messages: install
+	PYTHONPATH=hooks $(BIN)/python -m stodlanken.messages
 
 # Fast check of all content (no site build): every problem, and what will be published.
 check: install

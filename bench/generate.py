@@ -37,7 +37,7 @@ POST_TYPES = ("film", "slideshow", "podcast", "text")
 SLIDES_PER_POST = 3
 # PTS (Post- och telestyrelsen) reserves 070-174 06 05 – 070-174 06 99 for use in fiction.
 FICTION_NUMBERS = [f"070-174 06 {n:02d}" for n in range(5, 100)]
-PROJECT_FILES = ("mkdocs.yml", "overrides", "hooks")
+PROJECT_FILES = ("mkdocs.yml", "overrides", "hooks", "locales")
 DIRECTORY_FILES = ("situations.yml", "providers.yml", "emergency.yml")
 
 _SENTENCES = [

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from stodlanken import build, home
 
 
 def on_env(env, /, *, config, files):
     # Every template (home, content pages, 404) renders the help row from the same data.
-    env.globals["stod"] = home.template_data(build.of(config).site)
+    site = build.of(config).site
+    env.globals["stod"] = home.template_data(site)
+    # ` lang="sv"` on the directory's texts, which are in Swedish, on pages in another language.
+    lang = home.text_lang(site.language)
+    env.globals["text_lang"] = Markup(f' lang="{lang}"') if lang else Markup("")
     return env
 
 

@@ -32,7 +32,7 @@ log = logging.getLogger("mkdocs.hooks.posts")
 def on_files(files, /, *, config):
     state = build.of(config)
     for post in state.site.posts:
-        if post.valid and not post.published:
+        if post.valid and not post.published and post.lang == state.language.code:  # not: the other languages' posts
             log.info(f"{post.path}: publiceras inte – {post.held_reason}")
     publish.leave_out(files, state)
     publish.clean_media(files, state)

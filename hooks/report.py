@@ -57,7 +57,12 @@ def on_files(files, *, config):
     state = build.of(config)
     if state.dirty and state.preview:
         preview.keep_fresh(files, state, build.SESSION.previous)
-    _log(state.site.problems)
+    if state.language.is_source or state.preview:
+        _log(state.site.problems)
+    elif state.site.problems:
+        # The same content, read again for this language: its problems are the Swedish
+        # build's (stodlanken/languages.py builds that first), listed there once.
+        log.info(f"{len(state.site.problems)} problem i innehållet, samma som i bygget på svenska.")
     errors = state.site.errors
     if errors and config.strict:
         raise Abort(f"Bygget stoppades: {len(errors)} fel i innehållet (se raderna ovan). Inget publicerades.")

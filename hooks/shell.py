@@ -1,12 +1,13 @@
-"""The page shell: `root`, `shell` (language, direction, title, description) for
-overrides/layout.html, on every page and on the 404 page, and `language` for the pages
-made outside MkDocs' pages (short links); see hooks/stodlanken/shell.py."""
+"""The page shell: `root`, `shell` (language, direction, title, description, the page in
+the site's other languages) for overrides/layout.html, on every page and on the 404 page,
+and the language's words (`_`) and `language` for every template; see
+hooks/stodlanken/shell.py and hooks/stodlanken/i18n.py."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stodlanken import shell
+from stodlanken import build, shell
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -16,25 +17,40 @@ NOT_FOUND_TITLE = "Sidan finns inte"
 
 
 def on_env(env, /, *, config: MkDocsConfig, files):
-    env.globals["language"] = shell.language(config.theme["language"])
+    state = build.of(config)
+    env.globals["language"] = shell.language(state.language.code)
+    env.globals["_"], env.globals["_a"] = state.words, state.words.text
     return env
 
 
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    state = build.of(config)
     title = None if page.is_homepage else page.meta.get("title") or page.title
     context["root"] = shell.root_of(context["base_url"])
+    only_here = page.file.src_uri in state.shown_posts
     context["shell"] = _shell(config, title=title, description=page.meta.get("description"),
-                              canonical_url=page.canonical_url, content=page.content or "")
+                              canonical_url=page.canonical_url, content=page.content or "",
+                              alternates=_alternates(state, context["root"], page.url, only_here=only_here))
     return context
 
 
 def on_template_context(context: dict, /, *, template_name: str, config: MkDocsConfig) -> dict:
     if template_name == "404.html":
+        state = build.of(config)
         context["root"] = shell.root_of(context["base_url"])
-        context["shell"] = _shell(config, title=NOT_FOUND_TITLE, description=None)
+        context["shell"] = _shell(config, title=state.words.text(NOT_FOUND_TITLE), description=None,
+                                  alternates=_alternates(state, context["root"], "", only_here=True))
     return context
 
 
+def _alternates(state: build.Build, root: str, page_url: str, *, only_here: bool) -> tuple[shell.Alternate, ...]:
+    return shell.alternates(state.published_languages, state.language, root=root, page_url=page_url,
+                            public_root=state.public_root, only_here=only_here)
+
+
 def _shell(config: MkDocsConfig, **page) -> shell.Shell:
-    return shell.shell(lang=config.theme["language"], site_name=config.site_name,
-                       site_description=config.site_description or "", **page)
+    state = build.of(config)
+    language = state.language
+    return shell.shell(lang=language.code, site_name=config.site_name,
+                       site_description=language.promise or config.site_description or "",
+                       words=state.words, **page)

@@ -24,7 +24,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # What makes up a project: copied into a temp dir for tests that change content.
-PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "support_directory"]
+PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "support_directory", "locales"]
 # One clock: every test runs as of this day. The example's facts were checked on 2026-11-24,
 # so the suite does not start failing when they age (the age rules have their own tests).
 # Set here, at import, so unit tests, `make check` and `mkdocs` subprocesses all see it;
@@ -194,6 +194,23 @@ def new_project(tmp_path_factory, warm_cache):
         return copy_project(tmp_path_factory.mktemp(case or "example-copy") / "project", case=case)
 
     return _new
+
+
+def build_languages(project: Path, site: Path) -> subprocess.CompletedProcess:
+    """Every language of `project` into `site`, as `make build` does."""
+    env = {**os.environ, "PYTHONPATH": str(project / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "stodlanken.languages", "build", "--strict", "--site-dir", str(site)],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="session")
+def languages_site(new_project) -> Path:
+    """The example in all its languages (Swedish at /, the others under /<prefix>/), built once."""
+    project = new_project()
+    site = project.parent / "site"
+    done = build_languages(project, site)
+    assert done.returncode == 0 and "Traceback" not in done.stdout + done.stderr, done.stdout + done.stderr
+    return site
 
 
 @pytest.fixture(scope="session")

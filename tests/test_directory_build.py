@@ -77,14 +77,14 @@ def test_service_page_has_big_contact_buttons_hours_and_verified_date(example_si
     assert 'class="stod-button stod-button--chat" href="https://www.bris.se/" rel="noopener noreferrer"' in html
     assert "Senast kontrollerad <time datetime=\"2026-11-24\">24 november 2026</time>" in html
     assert "Dygnet runt" in html
-    assert "(ideell organisation)" in html
+    assert "(Ideell organisation)" in html
     kvinnofrid = read(example_site, "stod/tjanst/kvinnofridslinjen/index.html")
     assert 'href="tel:020505050"' in kvinnofrid and "Ring 020-50 50 50" in kvinnofrid
 
 
 def test_service_page_without_hours_says_see_the_website(example_site):
     html = main_content(read(example_site, "stod/tjanst/umo/index.html"))
-    assert "för öppettider" in html and "data-hours" not in html
+    assert "Öppettiderna finns på tjänstens webbplats." in html and "data-hours" not in html
 
 
 def test_situation_page_shows_intro_services_and_links(example_site):

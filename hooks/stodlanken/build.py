@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 from mkdocs.utils.yaml import yaml_load
 
 from stodlanken import cache, preview, privacy
+from stodlanken.i18n import Language, Words, chosen
+from stodlanken.settings import from_config
 from stodlanken.site import Site, build_date, read
 
 if TYPE_CHECKING:
@@ -62,6 +64,7 @@ class Build:
     sharing: Sharing | None = None  # what share tags are made from (hooks/reach.py, on_env)
     inline: privacy.Inline = field(default_factory=privacy.Inline)  # every page's inline styles, for _headers
     indexer: Indexer | None = None  # the Pagefind process (hooks/search.py)
+    public_root: str = ""  # the address of the whole site (the first language's), set by begin()
 
     @property
     def root(self) -> Path:
@@ -82,6 +85,20 @@ class Build:
     def settings(self) -> Settings:
         return self.site.settings
 
+    @property
+    def language(self) -> Language:
+        """The language this build makes (STODLANKEN_LANG; stodlanken/languages.py sets it)."""
+        return self.site.language
+
+    @property
+    def published_languages(self) -> tuple[Language, ...]:
+        return self.site.published_languages
+
+    @property
+    def words(self) -> Words:
+        """This language's words: `words("Akut hjälp")` (stodlanken/i18n.py)."""
+        return self.site.words[self.language.prefix]
+
     @cached_property
     def shown_posts(self) -> dict[str, Post]:
         """The posts that get a page, by src_uri: published ones; in the preview also held-back ones."""
@@ -91,7 +108,9 @@ class Build:
     def templates(self) -> jinja2.Environment:
         """The theme's templates, for the parts hooks render before MkDocs hands over its own
         environment (on_env comes after every page's Markdown is read)."""
-        return self.config.theme.get_env()
+        env = self.config.theme.get_env()
+        env.globals["_"], env.globals["_a"] = self.words, self.words.text
+        return env
 
     @cached_property
     def public_url(self) -> str:
@@ -101,7 +120,7 @@ class Build:
         if not self.preview or not self.config.config_file_path:
             return self.config.site_url or ""
         with open(self.config.config_file_path, "rb") as file:
-            return str((yaml_load(file) or {}).get("site_url") or "")
+            return _in_language(str((yaml_load(file) or {}).get("site_url") or ""), self.config)
 
     def stable_file(self, src_uri: str, content: str | bytes) -> File:
         """A generated file that the preview's dirty rebuilds keep while it does not change (stodlanken/preview.py)."""
@@ -122,7 +141,17 @@ def begin(config: MkDocsConfig) -> Build:
     os.environ["SOURCE_DATE_EPOCH"] = str(int(datetime.combine(build.today, time(), tzinfo=timezone.utc).timestamp()))
     setattr(config, _ATTR, build)
     SESSION.current = build
+    build.public_root = getattr(config, "site_url", None) or ""
+    if build.public_root and not build.preview:  # the preview serves one language at its own address
+        config.site_url = _in_language(build.public_root, config)
     return build
+
+
+def _in_language(site_url: str, config: MkDocsConfig) -> str:
+    """The address of this build's language: `site_url` itself for Swedish, `<site_url>ar/` for Arabic."""
+    settings, _ = from_config(config, site_url=site_url)
+    language = chosen(settings.languages)
+    return f"{site_url.rstrip('/')}/{language.prefix}/" if site_url and language.prefix else site_url
 
 
 def of(config: MkDocsConfig) -> Build:

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import yaml
 
+from stodlanken import i18n, messages
 from stodlanken.problems import Problem
-from stodlanken.site import Site, build_date, read
+from stodlanken.site import EVERY_LANGUAGE, Site, build_date, read
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -37,7 +38,7 @@ def load_site(config_file: Path, today: date) -> Site:
     config = config if isinstance(config, dict) else {}
     root = config_file.resolve().parent
     docs_dir = config.get("docs_dir") if isinstance(config.get("docs_dir"), str) else "docs"
-    return read(root, root / docs_dir, config, today)
+    return read(root, root / docs_dir, config, today, language=EVERY_LANGUAGE)
 
 
 def report(site: Site) -> list[str]:
@@ -65,9 +66,37 @@ def report(site: Site) -> list[str]:
     lines.extend(f"    {p.path}: {p.message}" for p in services_due)
     lines.append(f"  Samtycken att se över: {len(consents_due)}")
     lines.extend(f"    {p.path}: {p.message}" for p in consents_due)
+    if len(site.settings.languages) > 1:
+        lines.extend(language_report(site))
     errors = len(site.errors)
     lines.append(f"  Fel: {errors}" + (" – bygget stoppas tills de är rättade." if errors else " – allt kan publiceras."))
     return lines
+
+
+def language_report(site: Site) -> list[str]:
+    """Per language: its posts, the strings its catalogue lacks, and whether anyone has reviewed it."""
+    msgids = [message.id for message in messages.template(site.root) if message.id]
+    lines = ["  Språk:"]
+    for language in site.settings.languages:
+        posts = sum(1 for post in site.published_posts if post.lang == language.code)
+        where = f"/{language.prefix}/" if language.prefix else "/"
+        if language.is_source:
+            lines.append(f"    {language.name} ({language.code}, {where}): källspråket, {posts} inlägg")
+            continue
+        words = site.words[language.prefix]
+        missing = words.missing(msgids)
+        review = f"granskad av {words.review.by} {words.review.on}" if words.review.done else \
+            ("inte granskad – publiceras inte (unreviewed: hold)" if site.settings.unreviewed == "hold"
+             else "inte granskad – varje sida säger det")
+        lines.append(f"    {language.name} ({language.code}, {where}): {len(missing)} av {len(msgids)} texter saknas, {review}, {posts} inlägg")
+        rel = i18n.catalogue_path(site.root, language).relative_to(site.root).as_posix()
+        lines.extend(f"      {rel}: saknas: {_short(msgid)}" for msgid in missing)
+    return lines
+
+
+def _short(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return f"”{text}”" if len(text) <= width else f"”{text[:width - 1]}…”"
 
 
 def main(argv: list[str] | None = None) -> int:

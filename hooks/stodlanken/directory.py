@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from stodlanken.hours import Hours
+from stodlanken.i18n import N_
 
 KINDS = {
-    "kommun": "Kommun",
-    "region": "Region",
-    "ideell": "Ideell organisation",
-    "nationell": "Nationell",
+    "kommun": N_("Kommun"),
+    "region": N_("Region"),
+    "ideell": N_("Ideell organisation"),
+    "nationell": N_("Nationell"),
 }
 STATUSES = ("active", "temporarily_closed", "inactive")
 CONTACT_WAYS = ("phone", "sms", "chat", "email", "web", "visit")

@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from stodlanken.directory import CONTACT_LABELS, CONTACT_WAYS, KINDS, Directory, Service, Situation
 from stodlanken.hours import Hours
+from stodlanken.i18n import N_
 from stodlanken.opendata import jsonld
 from stodlanken.pagination import Pagination, pages_of, pagination
 
@@ -31,7 +32,7 @@ SERVICES_PER_PAGE = 20
 ALL_CARDS = "stod/tjanster.json"
 SITUATION_POSTS = 6  # posts on a situation's page; the list of posts has them all
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december")
-WAY_FILTER_LABELS = {"phone": "Ring", "sms": "Sms", "chat": "Chatt", "email": "Mejl", "web": "Webbplats", "visit": "Besök"}
+WAY_FILTER_LABELS = {"phone": N_("Ring"), "sms": N_("Sms"), "chat": N_("Chatt"), "email": N_("Mejl"), "web": N_("Webbplats"), "visit": N_("Besök")}
 _SAFE_SCHEMES = ("https://", "mailto:", "tel:", "sms:", "#", "/")
 
 
@@ -181,13 +182,13 @@ def _host(url: str) -> str:
 def _facts(service: Service) -> tuple[str, ...]:
     facts = []
     if service.anonymous:
-        facts.append("Anonymt")
+        facts.append(N_("Anonymt"))
     if service.free:
-        facts.append("Gratis")
+        facts.append(N_("Gratis"))
     if service.ages:
         facts.append(str(service.ages).capitalize())
     if service.hours and service.hours.always:
-        facts.append("Dygnet runt")
+        facts.append(N_("Dygnet runt"))
     return tuple(facts)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from stodlanken.directory import EmergencyLine, Situation
+from stodlanken.i18n import SOURCE, Language, swedish
 from stodlanken.posts import TYPE_LABELS, Post
 from stodlanken.site import Site
 
@@ -63,9 +64,19 @@ def template_data(site: Site) -> dict:
 def home_data(site: Site) -> dict:
     latest = site.settings.latest_posts
     situations: list[Situation] = site.directory.situations
+    language = site.language
     return {
-        "promise": site.settings.promise,
+        "promise": language.promise or site.settings.promise,
+        # Text in Swedish on a page in another language is marked, so a screen reader switches voice.
+        "promise_lang": "" if language.promise or swedish(language.code) else SOURCE,
+        "text_lang": text_lang(language),
         "situations": situations,
         "cards": [post_card(post) for post in site.published_posts[:latest]],
         "social": list(site.settings.social),
     }
+
+
+def text_lang(language: Language) -> str:
+    """`lang` for the directory's texts (written in Swedish) on a page in `language`: "" when
+    no mark is needed."""
+    return "" if swedish(language.code) else SOURCE

@@ -35,7 +35,7 @@ SLUG_MAX = 40
 # plugin's `categories`, `pin` and `readtime` would do nothing here: they are unknown keys.)
 _KNOWN_KEYS = {
     "title", "date", "type", "summary", "situations", "services", "media", "participants",
-    "credits", "publish_from", "publish_until", "draft", "hide", "search",
+    "credits", "publish_from", "publish_until", "draft", "hide", "search", "lang",
 }
 _MEDIA_KEYS = {
     "film": {"video", "captions", "poster", "poster_alt", "shows"},
@@ -61,6 +61,7 @@ def load_posts(
     today: date,
     consent_review_days: int = 365,
     guardian_age: int = 18,
+    languages: tuple[str, ...] = ("sv",),
 ) -> tuple[list[Post], list[Problem]]:
     """Read and validate every post; newest first. Invalid posts come back held back.
 
@@ -71,7 +72,7 @@ def load_posts(
     problems: list[Problem] = []
     if not posts_dir.is_dir():
         return posts, problems
-    context = _Context(Path(docs_dir), Path(root), situations, services, today, consent_review_days, guardian_age)
+    context = _Context(Path(docs_dir), Path(root), situations, services, today, consent_review_days, guardian_age, languages)
     for path in sorted(posts_dir.glob("*.md")):
         post, found = _load_post(path, context)
         posts.append(post)
@@ -92,6 +93,7 @@ class _Context:
     today: date
     consent_review_days: int
     guardian_age: int
+    languages: tuple[str, ...] = ("sv",)  # the site's language codes; the first is the default
 
     @property
     def cache(self) -> cache.Dirs:
@@ -116,7 +118,7 @@ def _load_post(path: Path, ctx: _Context) -> tuple[Post, list[Problem]]:
     for key in meta:
         if key not in _KNOWN_KEYS:
             check.error(meta.line_of(key), str(key), "okänt fält",
-                        "kontrollera stavningen; tillåtna fält: title, date, type, summary, situations, services, media, participants, credits, publish_from, publish_until")
+                        "kontrollera stavningen; tillåtna fält: title, date, type, summary, situations, services, media, participants, credits, publish_from, publish_until, lang")
 
     title = _text(check, meta, "title", required=True)
     when = _date(check, meta, "date", required=True)
@@ -133,6 +135,10 @@ def _load_post(path: Path, ctx: _Context) -> tuple[Post, list[Problem]]:
     services = _ids(check, meta, "services", ctx.services, required=False,
                     what="tjänst", where="support_directory/services/")
     credits = _text(check, meta, "credits", required=False)
+    lang = _text(check, meta, "lang", required=False) or ctx.languages[0]
+    if lang not in ctx.languages:
+        check.error(meta.line_of("lang"), "lang", f"”{lang}” är inte ett av webbplatsens språk",
+                    f"skriv en av: {', '.join(ctx.languages)} (extra.stodlanken.languages i mkdocs.yml)")
     publish_from = _date(check, meta, "publish_from", required=False)
     publish_until = _date(check, meta, "publish_until", required=False)
 
@@ -152,7 +158,7 @@ def _load_post(path: Path, ctx: _Context) -> tuple[Post, list[Problem]]:
 
     post = Post(
         path=rel, src_uri=src_uri, slug=slug, title=title, date=when, type=kind, summary=summary,
-        situations=situations, services=services, credits=credits, held_reason=held, **media,
+        situations=situations, services=services, credits=credits, held_reason=held, lang=lang, **media,
     )
     return post, check.problems
 

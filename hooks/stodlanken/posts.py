@@ -13,8 +13,9 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from stodlanken import recordings
+from stodlanken.i18n import N_
 
-TYPE_LABELS = {"film": "Film", "slideshow": "Bildspel", "podcast": "Podd", "text": "Text"}
+TYPE_LABELS = {"film": N_("Film"), "slideshow": N_("Bildspel"), "podcast": N_("Podd"), "text": N_("Text")}
 
 IMAGE_EXTS = (".jpg", ".jpeg", ".png", ".webp")
 VIDEO_EXTS = recordings.VIDEO_EXTS
@@ -53,6 +54,7 @@ class Post:
     audio: str | None = None
     transcript: str | None = None  # src_uri of the transcript file (Markdown)
     duration: int | None = None  # seconds, podcasts
+    lang: str = "sv"  # the language it is made in (`lang`): it is published in that language's site only
 
     @property
     def published(self) -> bool:

@@ -363,3 +363,50 @@ def headers_file(policy: str, cache: list[tuple[str, str]] = ()) -> str:
     for pattern, value in cache:
         lines += [pattern, f"  Cache-Control: {value}"]
     return "\n".join(lines) + "\n"
+
+
+def merge_headers(top: Path, nested: Path, prefix: str) -> None:
+    """A language's `_headers` (`nested`, from its build in `<site>/<prefix>/`) into the one
+    at the top of the site, which is the only one hosts read: one policy for `/*` whose
+    sources are those of both, and the language's cache rules under `prefix`. `nested` goes."""
+    ours, theirs = _read_headers(top), _read_headers(nested)
+    policies = [rules.get("Content-Security-Policy", "") for rules in (ours.get("/*", {}), theirs.get("/*", {}))]
+    ours.setdefault("/*", {})["Content-Security-Policy"] = _union_policy(*policies)
+    for path, rules in theirs.items():
+        if path != "/*":
+            ours[prefix + path] = rules
+    lines = ["# Written by hooks/privacy.py on every build; do not edit."]
+    for path, rules in ours.items():
+        lines += [path, *(f"  {name}: {value}" for name, value in rules.items())]
+    top.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    nested.unlink()
+
+
+def _read_headers(path: Path) -> dict[str, dict[str, str]]:
+    """`_headers` as written by `headers_file`: a path, then its headers indented."""
+    blocks: dict[str, dict[str, str]] = {}
+    current: dict[str, str] | None = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line[0].isspace() and current is not None:
+            name, _, value = line.strip().partition(":")
+            current[name.strip()] = value.strip()
+        else:
+            current = blocks.setdefault(line.strip(), {})
+    return blocks
+
+
+def _union_policy(*policies: str) -> str:
+    """Content-Security-Policy values as one: each directive with the sources of all, in order."""
+    directives: dict[str, list[str]] = {}
+    for policy in policies:
+        for part in policy.split(";"):
+            if not part.strip():
+                continue
+            name, *sources = part.split()
+            known = directives.setdefault(name, [])
+            known += [source for source in sources if source not in known]
+    # 'none' only while a directive has no other source.
+    merged = {name: [s for s in sources if s != "'none'"] or sources for name, sources in directives.items()}
+    return "; ".join(" ".join([name, *sources]) for name, sources in merged.items())

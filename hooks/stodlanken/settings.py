@@ -9,20 +9,21 @@ or the preview still has, for example, a quick exit that leaves to another site.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from stodlanken.problems import Checker, Problem
+from stodlanken.i18n import SWEDISH, UNREVIEWED, Language, swedish
+from stodlanken.problems import SLUG_RE, Checker, Problem
 from stodlanken.privacy import COMPLIANCE
 
 # Whole-number settings, with their defaults.
 NUMBER_SETTINGS = {"latest_posts": 3, "posts_per_page": 20, "consent_review_days": 365, "guardian_age": 18}
 # A neutral site that does not reveal this one (DESIGN.md, invariant 5).
 DEFAULT_QUICK_EXIT_URL = "https://www.smhi.se/"
-KEYS = ("organisation", "promise", "quick_exit_url", "social", "accessibility", *NUMBER_SETTINGS)
+KEYS = ("organisation", "promise", "quick_exit_url", "social", "accessibility", "languages", "unreviewed", *NUMBER_SETTINGS)
 _ACCESSIBILITY_KEYS = ("actor", "compliance", "assessed", "updated", "method", "contact_email", "shortcomings")
 _EMAIL = re.compile(r"^[^@\s<>\"'()\[\]:]+@[^@\s<>\"'()\[\]:]+\.[A-Za-z]{2,}$")
 _PREFIX = "extra.stodlanken"
@@ -60,6 +61,8 @@ class Settings:
     consent_review_days: int = NUMBER_SETTINGS["consent_review_days"]  # an older approved consent gives a reminder
     guardian_age: int = NUMBER_SETTINGS["guardian_age"]  # under it (`minor: true`) a guardian must approve too
     accessibility: Accessibility | None = None  # None: the settings have errors, no statement is made
+    languages: tuple[Language, ...] = (SWEDISH,)  # the first is Swedish, at /; each other under /<prefix>/
+    unreviewed: str = "notice"  # a language nobody has reviewed: "notice" on every page, or "hold" (not published)
 
 
 def _error(check: Checker, key: str, message: str, fix: str) -> None:
@@ -123,6 +126,8 @@ def read_settings(options: Any, *, site_url: str | None, site_name: str | None) 
         social=_social(check, options.get("social")),
         **_numbers(check, options),
         accessibility=_accessibility(check, options.get("accessibility")),
+        languages=_languages(check, options.get("languages")),
+        unreviewed=_choice(check, options, "unreviewed", UNREVIEWED),
     )
     return settings, check.problems
 
@@ -161,14 +166,7 @@ def _social(check: Checker, value: Any) -> tuple[SocialLink, ...]:
         _error(check, "social", f"måste vara en lista, inte {_shown(value)}", "skriv varje kanal som `- name: Instagram` med `url: https://…` under")
         return ()
     links = []
-    for number, item in enumerate(value, 1):
-        key = f"social[{number}]"
-        if not isinstance(item, dict):
-            _error(check, key, f"måste ha name och url, inte {_shown(item)}", "skriv `- name: Instagram` med `url: https://…` under")
-            continue
-        for extra in item:
-            if extra not in ("name", "url"):
-                _error(check, f"{key}.{extra}", "okänt fält", "tillåtna fält: name, url")
+    for key, item in _entries(check, value, "social", ("name", "url"), "`- name: Instagram` med `url: https://…` under"):
         name = _text(check, item, "name", name=f"{key}.name", required=True)
         problem = _https_problem(item.get("url"))
         if problem:
@@ -176,6 +174,20 @@ def _social(check: Checker, value: Any) -> tuple[SocialLink, ...]:
         elif name:
             links.append(SocialLink(name, item["url"].strip()))
     return tuple(links)
+
+
+def _entries(check: Checker, value: list, name: str, keys: tuple[str, ...], example: str) -> Iterator[tuple[str, dict]]:
+    """(`name[n]`, entry) for each entry of a list setting that is a block of fields; an
+    entry that is not, and a field outside `keys`, are problems."""
+    for number, item in enumerate(value, 1):
+        key = f"{name}[{number}]"
+        if not isinstance(item, dict):
+            _error(check, key, f"måste ha {keys[0]} och {keys[1]}, inte {_shown(item)}", f"skriv {example}")
+            continue
+        for extra in item:
+            if extra not in keys:
+                _error(check, f"{key}.{extra}", "okänt fält", f"tillåtna fält: {', '.join(keys)}")
+        yield key, item
 
 
 def _numbers(check: Checker, options: dict) -> dict[str, int]:
@@ -245,3 +257,53 @@ def _date(check: Checker, options: dict, key: str, *, required: bool) -> date | 
             _error(check, f"accessibility.{key}", "saknas", f"skriv datumet då webbplatsen granskades, t.ex. {key}: 2026-05-04")
         return None
     return check.date(None, f"{_PREFIX}.accessibility.{key}", value, fix=f"skriv ÅÅÅÅ-MM-DD, t.ex. {key}: 2026-05-04")
+
+
+# A language's prefix is a folder at the top of the site: not one the site already has.
+_TAKEN_PREFIXES = {"stod", "inlagg", "akut", "om", "integritet", "surfa-sakert", "tillganglighet", "sok",
+                   "kort", "l", "affisch", "assets", "pagefind"}
+_LANGUAGE_KEYS = ("code", "name", "prefix", "promise")
+_BCP47 = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+
+def _choice(check: Checker, options: dict, key: str, choices: tuple[str, ...]) -> str:
+    value = options.get(key, choices[0])
+    if value not in choices:
+        _error(check, key, f"”{value}” går inte att använda", f"skriv en av: {', '.join(choices)}")
+        return choices[0]
+    return value
+
+
+def _languages(check: Checker, value: Any) -> tuple[Language, ...]:
+    """`languages`: the first Swedish (the site is written in it), at /; every other one
+    with a prefix of its own. A wrong entry is left out (and a problem); Swedish stays."""
+    if value is None:
+        return (SWEDISH,)
+    if not isinstance(value, list) or not value:
+        _error(check, "languages", f"måste vara en lista, inte {_shown(value)}", "skriv varje språk som `- code: ar` med `name: العربية` under")
+        return (SWEDISH,)
+    languages: list[Language] = []
+    for key, item in _entries(check, value, "languages", _LANGUAGE_KEYS, "`- code: ar` med `name: العربية` under"):
+        code, name = item.get("code"), _text(check, item, "name", name=f"{key}.name", required=True)
+        if not isinstance(code, str) or not _BCP47.match(code):
+            _error(check, f"{key}.code", f"{_shown(code)} är ingen språkkod", "skriv en kod som sv, en, ar, so, ti eller prs (dari)")
+            continue
+        if key == "languages[1]":
+            if not swedish(code) or item.get("prefix"):
+                _error(check, f"{key}.code", "det första språket måste vara svenska, utan prefix", "börja listan med `- code: sv`")
+                languages.append(SWEDISH)
+                continue
+            languages.append(Language(code, name or SWEDISH.name, "", _text(check, item, "promise", name=f"{key}.promise") or None))
+            continue
+        prefix = item.get("prefix", code.lower())
+        if not isinstance(prefix, str) or not SLUG_RE.match(prefix) or prefix in _TAKEN_PREFIXES:
+            _error(check, f"{key}.prefix", f"{_shown(prefix)} går inte att använda som mapp", "skriv ett kort namn med a–z, t.ex. `prefix: ar`, som inte redan är en mapp på webbplatsen")
+            continue
+        if any(prefix == other.prefix or code == other.code for other in languages):
+            _error(check, f"{key}.code", f"{code} ({prefix}) finns redan", "ta bort den ena raden")
+            continue
+        if name:
+            languages.append(Language(code, name, prefix, _text(check, item, "promise", name=f"{key}.promise") or None))
+    if not languages:
+        languages.append(SWEDISH)
+    return tuple(languages)

@@ -9,18 +9,46 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Written right to left: Arabic, Persian, Hebrew, Urdu (the languages issue adds translations).
-RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
+from stodlanken.i18n import UNREVIEWED_NOTICE, Words, text_direction
+from stodlanken.i18n import Language as SiteLanguage
 
 
 @dataclass(frozen=True)
 class Language:
-    lang: str  # BCP 47, from theme.language: "sv"
+    lang: str  # BCP 47: "sv", "ar"
     dir: str  # "ltr" | "rtl"
 
 
 def language(lang: str) -> Language:
     return Language(lang, text_direction(lang))
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """The same page in another of the site's languages: the language chooser and hreflang."""
+
+    lang: str  # BCP 47
+    name: str  # the language named in itself: "العربية"
+    dir: str
+    href: str  # relative to the page
+    url: str  # absolute, for <link rel="alternate" hreflang>
+    current: bool
+
+
+def alternates(languages: tuple[SiteLanguage, ...], current: SiteLanguage, *, root: str, page_url: str,
+               public_root: str, only_here: bool = False) -> tuple[Alternate, ...]:
+    """Every language's version of the page at `page_url` (relative to a language's root,
+    "stod/"), the current one too. `root` leads from the page to its language's root;
+    `public_root` is the site's address (the first language's). A page that exists in one
+    language only (`only_here`: a post) leads to the other languages' home pages."""
+    top = root + ("../" if current.prefix else "")  # from the page to the first language's root
+    found = []
+    for other in languages:
+        folder = f"{other.prefix}/" if other.prefix else ""
+        path = page_url if other == current or not only_here else ""
+        found.append(Alternate(other.code, other.name, other.dir, f"{top}{folder}{path}" if other != current else f"{root}{path}",
+                               f"{public_root.rstrip('/')}/{folder}{path}" if public_root else "", other == current))
+    return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -31,11 +59,22 @@ class Shell:
     description: str  # unescaped
     canonical_url: str | None
     has_h1: bool  # the page's own content starts with a heading of its own
+    alternates: tuple[Alternate, ...] = ()  # more than one: the language chooser and hreflang links
+    unreviewed: bool = False  # the translation is not checked by a speaker yet: a notice at the top
+    notice: tuple[Line, ...] = ()  # unreviewed: the notice in the page's language (when translated) and in Swedish
 
 
-def text_direction(lang: str) -> str:
-    """"rtl" for languages written right to left ("ar", "fa-IR" …), "ltr" otherwise."""
-    return "rtl" if lang.split("-")[0].split("_")[0].lower() in RTL_LANGUAGES else "ltr"
+@dataclass(frozen=True)
+class Line(Language):
+    """A line of text in a language of its own."""
+
+    text: str = ""
+
+
+def notice(words: Words) -> tuple[Line, ...]:
+    """The not-reviewed notice: in the page's language when the catalogue has it, and in Swedish."""
+    lines = [Line(words.language.code, words.language.dir, words.text(UNREVIEWED_NOTICE))] if words.has(UNREVIEWED_NOTICE) else []
+    return (*lines, Line("sv", "ltr", UNREVIEWED_NOTICE))
 
 
 def root_of(base_url: str) -> str:
@@ -48,7 +87,9 @@ def page_title(title: str | None, site_name: str) -> str:
 
 
 def shell(*, lang: str, title: str | None, site_name: str, description: str | None, site_description: str,
-          canonical_url: str | None = None, content: str = "") -> Shell:
+          canonical_url: str | None = None, content: str = "", alternates: tuple[Alternate, ...] = (),
+          words: Words | None = None) -> Shell:
+    unreviewed = words is not None and not words.language.is_source and not words.review.done
     return Shell(
         lang=lang,
         dir=text_direction(lang),
@@ -56,4 +97,7 @@ def shell(*, lang: str, title: str | None, site_name: str, description: str | No
         description=description or site_description,
         canonical_url=canonical_url,
         has_h1="<h1" in content,
+        alternates=alternates if len(alternates) > 1 else (),
+        unreviewed=unreviewed,
+        notice=notice(words) if unreviewed else (),
     )

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from stodlanken import consent, directory_pages, pages, reach
 from stodlanken.directory import Directory
 from stodlanken.directory_loader import load_directory
+from stodlanken.i18n import SWEDISH, Language, Words, chosen, load_words
 from stodlanken.media import docs_media_problems
 from stodlanken.pages import Pages
 from stodlanken.post_loader import load_posts
@@ -21,6 +22,7 @@ from stodlanken.posts import Post
 from stodlanken.problems import LineDict, Problem, load_yaml
 from stodlanken.settings import Settings, from_config
 
+EVERY_LANGUAGE = "*"  # read(language=…): every post, as `make check` sees them
 POSTS_SECTION = "inlagg"  # docs/inlagg/: the list of posts (index.md) and the posts (posts/)
 
 
@@ -32,6 +34,8 @@ class Site:
     problems: list[Problem] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
     pages: Pages = field(default_factory=Pages)  # files no build publishes, links shown as text
+    words: dict[str, Words] = field(default_factory=dict)  # each language's catalogue, by prefix ("" Swedish)
+    language: Language = SWEDISH  # the language this build makes
 
     @property
     def published_posts(self) -> list[Post]:
@@ -40,6 +44,13 @@ class Site:
     def shown_posts(self, *, preview: bool) -> list[Post]:
         """Published posts; in the preview also held-back ones (behind a banner), never invalid ones."""
         return [post for post in self.posts if consent.shown(post, preview=preview)]
+
+    @property
+    def published_languages(self) -> tuple[Language, ...]:
+        """The languages `make build` publishes: all, except with `unreviewed: hold` those
+        nobody has reviewed. Swedish always."""
+        return tuple(language for language in self.settings.languages if language.is_source
+                     or self.settings.unreviewed != "hold" or self.words[language.prefix].review.done)
 
     @property
     def errors(self) -> list[Problem]:
@@ -53,10 +64,15 @@ def build_date() -> date:
     return date.fromisoformat(value) if value else date.today()
 
 
-def read(root: Path, docs_dir: Path, config: Mapping, today: date, *, site_url: str | None = None) -> Site:
+def read(root: Path, docs_dir: Path, config: Mapping, today: date, *, site_url: str | None = None,
+         language: str | None = None) -> Site:
     """Load the settings (from `config`, mkdocs.yml as read), the directory, then the posts
-    that refer to it; collect every problem. `site_url`: see settings.from_config."""
+    that refer to it, and every language's catalogue; collect every problem. `site_url`:
+    see settings.from_config. `language`: the code or prefix of the language this build
+    makes (default: STODLANKEN_LANG, else the first): posts in another language are held
+    back from it; EVERY_LANGUAGE keeps them all."""
     settings, problems = from_config(config, site_url=site_url)
+    words = {lang.prefix: load_words(root, lang, problems) for lang in settings.languages}
     directory, directory_problems = load_directory(root / "support_directory", root=root, today=today)
     posts, post_problems = load_posts(
         docs_dir,
@@ -69,9 +85,16 @@ def read(root: Path, docs_dir: Path, config: Mapping, today: date, *, site_url: 
         today=today,
         consent_review_days=settings.consent_review_days,
         guardian_age=settings.guardian_age,
+        languages=tuple(lang.code for lang in settings.languages),
     )
+    this = chosen(settings.languages, None if language == EVERY_LANGUAGE else language)
+    if language != EVERY_LANGUAGE:
+        # A post in another language is held back from this build, like one waiting for consent:
+        # its files are left out and a link to it is shown as text (stodlanken.consent, .pages).
+        posts = [post if post.lang == this.code or not post.published else
+                 replace(post, held_reason=f"är på ett annat språk ({post.lang})") for post in posts]
     problems += docs_media_problems(docs_dir, root, section=POSTS_SECTION)
-    site = Site(root, directory, posts, problems + directory_problems + post_problems, settings)
+    site = Site(root, directory, posts, problems + directory_problems + post_problems, settings, words=words, language=this)
     site.pages, page_problems = pages.scan(docs_dir, root, posts, POSTS_SECTION, _generated_pages(site))
     site.problems += page_problems + reach.check_slugs(reach.targets(site)) + _config_problems(root)
     return site

@@ -14,8 +14,15 @@ from pathlib import Path
 
 import jinja2
 
+from stodlanken.i18n import SWEDISH, Words
 
-def environment(dirs: Iterable[str | Path]) -> jinja2.Environment:
-    """The templates in `dirs`, the first one found winning (as `theme.dirs` are searched)."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader([str(path) for path in dirs]),
-                              undefined=jinja2.StrictUndefined, auto_reload=False)
+
+def environment(dirs: Iterable[str | Path], words: Words | None = None) -> jinja2.Environment:
+    """The templates in `dirs`, the first one found winning (as `theme.dirs` are searched);
+    `_` translates into `words`' language (default: the Swedish of the source)."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(path) for path in dirs]),
+                             undefined=jinja2.StrictUndefined, auto_reload=False)
+    words = words or Words(SWEDISH)
+    env.globals["_"], env.globals["_a"] = words, words.text
+    env.globals["text_lang"] = ""
+    return env

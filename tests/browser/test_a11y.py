@@ -449,12 +449,13 @@ def test_home_tab_order_is_quick_exit_then_help_row_then_situations(at_320):
     tabbed = at_320["tab stops"]["home (/)"]
     assert not isinstance(tabbed, str), tabbed
     # The first visit's hint ("Okej") lies over the bottom of the screen and is last on the page.
-    stops = [stop for stop in tabbed["forward"][:12] if 'class="sl-exit-hint__close"' not in stop["html"]]
+    stops = [stop for stop in tabbed["forward"][:13] if 'class="sl-exit-hint__close"' not in stop["html"]]
     classes = [match.group(1) if (match := re.search(r'class="([^"]*)"', stop["html"])) else "" for stop in stops]
     assert classes[0] == "sl-exit"
     assert classes[1:5] == ["sl-help__link"] * 4
     assert 'href="./akut/"' in stops[5]["html"]  # "Akut hjälp: vad du kan göra nu"
-    assert classes[6:11] == ["sl-button"] * 5  # the situations
+    assert 'href="#sprak"' in stops[6]["html"]  # "Språk · Language": the other languages, for those who read no Swedish
+    assert classes[7:12] == ["sl-button"] * 5  # the situations
     # In visual order: each stop below the one before, or beside it on the same row.
     positions = [(stop["top"], stop["left"]) for stop in stops]
     assert all(b[0] > a[0] or (b[0] == a[0] and b[1] > a[1]) for a, b in zip(positions, positions[1:])), positions

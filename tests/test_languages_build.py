@@ -1,0 +1,149 @@
+"""The example site in all its languages, built for real as `make build` does
+(`python -m stodlanken.languages build --strict`), and read back."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from babel.messages.pofile import read_po
+
+from conftest import ROOT, build_languages
+
+LANGUAGES = {"": ("sv", "ltr"), "latt": ("sv-x-easy", "ltr"), "en": ("en", "ltr"), "ar": ("ar", "rtl"),
+             "so": ("so", "ltr"), "ti": ("ti", "ltr"), "prs": ("prs", "rtl")}
+PAGES = ["", "stod/ma-daligt/", "stod/tjanst/bris/", "akut/", "stod/", "om/"]
+
+
+@pytest.fixture(scope="module")
+def site(languages_site) -> Path:
+    return languages_site
+
+
+def page(site: Path, prefix: str, path: str) -> str:
+    folder = site / prefix if prefix else site
+    return (folder / path / "index.html").read_text(encoding="utf-8")
+
+
+def translation(prefix: str, msgid: str) -> str:
+    with open(ROOT / "locales" / f"{prefix}.po", encoding="utf-8") as file:
+        message = read_po(file).get(msgid)
+    return message.string if message is not None else ""
+
+
+def help_row_links(html: str) -> list[str]:
+    row = html.split('class="sl-help"', 1)[1].split("</section>", 1)[0]
+    return re.findall(r'href="(tel:[^"]+)"', row)
+
+
+@pytest.mark.parametrize("prefix", list(LANGUAGES))
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_type_is_built_in_every_language_with_its_lang_and_direction(site, prefix, path):
+    code, direction = LANGUAGES[prefix]
+    html = page(site, prefix, path)
+    assert f'<html lang="{code}" dir="{direction}">' in html
+    # The same numbers, the same quick exit, in every language.
+    assert help_row_links(html) == help_row_links(page(site, "", path)) != []
+    assert re.search(r'<a class="sl-exit" href="https://www\.smhi\.se/"', html)
+    # Not reviewed by anyone who speaks it: said on every page, and in Swedish too.
+    assert ("data-unreviewed" in html) == (prefix != "")
+    if prefix:
+        assert '<p lang="sv" dir="ltr">Den här översättningen är inte granskad än' in html
+
+
+@pytest.mark.parametrize("prefix", [prefix for prefix in LANGUAGES if prefix])
+def test_the_words_are_the_languages_own_and_swedish_where_they_are_missing(site, prefix):
+    akut = page(site, prefix, "akut/")
+    heading = re.search(r"<h1>(.*?)</h1>", akut).group(1)
+    expected = translation(prefix, "Akut hjälp")
+    if prefix == "latt":
+        assert heading == (expected or "Akut hjälp")
+    elif expected:
+        assert heading == expected
+    else:
+        assert heading == '<span lang="sv">Akut hjälp</span>'
+    # The directory's texts are in Swedish, marked so a screen reader switches voice.
+    service = page(site, prefix, "stod/tjanst/bris/")
+    if prefix != "latt":
+        assert re.search(r'<h1 lang="sv">BRIS', service)
+
+
+def test_the_chooser_and_hreflang_lead_to_the_same_page_in_each_language(site):
+    for prefix in LANGUAGES:
+        folder = site / prefix if prefix else site
+        for path in PAGES:
+            html = page(site, prefix, path)
+            chooser = html.split('id="sprak"', 1)[1].split("</nav>", 1)[0]
+            hrefs = re.findall(r'href="([^"]+)"', chooser)
+            assert len(hrefs) == len(LANGUAGES)
+            for href, other in zip(hrefs, LANGUAGES):
+                target = (folder / path / href).resolve()
+                assert target == ((site / other / path) if other else (site / path)).resolve(), (prefix, path, href)
+                assert (target / "index.html").is_file()
+            alternates = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html)
+            assert [lang for lang, _ in alternates] == [code for code, _ in LANGUAGES.values()]
+            assert [href for _, href in alternates] == [urljoin("https://stodlanken.example.org/", f"{other}/{path}" if other else path)
+                                                        for other in LANGUAGES]
+
+
+def test_a_post_is_only_in_its_own_language_and_its_media_are_published_once(site):
+    assert (site / "inlagg" / "brak-hemma" / "index.html").is_file()
+    for prefix in LANGUAGES:
+        if prefix:
+            assert not (site / prefix / "inlagg" / "brak-hemma").exists()
+            assert not (site / prefix / "inlagg" / "media").exists()
+            assert "Bråk hemma" not in page(site, prefix, "")  # no card of it on the home page
+
+
+def test_hosts_get_one_headers_file_covering_every_language(site):
+    headers = (site / "_headers").read_text(encoding="utf-8")
+    assert not list(site.glob("*/_headers"))
+    assert "\n/ar/\n  Cache-Control: public, max-age=300" in headers
+    policy = re.search(r"Content-Security-Policy: (.*)", headers).group(1)
+    # Every inline style of every language's pages is allowed by the one policy.
+    for html in site.rglob("index.html"):
+        for digest in re.findall(r"'(sha256-[^']+)'", re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"',
+                                                                 html.read_text(encoding="utf-8")).group(1)):
+            assert digest in policy, html
+
+
+def test_a_held_language_is_not_built(copy_example, tmp_path):
+    project = copy_example()
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("unreviewed: notice", "unreviewed: hold"), encoding="utf-8")
+    reviewed = project / "locales" / "so.po"
+    reviewed.write_text(reviewed.read_text(encoding="utf-8").replace("# Reviewed-By:\n# Reviewed-On:\n",
+                                                                     "# Reviewed-By: Test Person\n# Reviewed-On: 2026-11-20\n"), encoding="utf-8")
+    done = build_languages(project, tmp_path / "site")
+    assert done.returncode == 0, done.stdout + done.stderr
+    built = sorted(path.name for path in (tmp_path / "site").iterdir() if (path / "index.html").is_file() and path.name in LANGUAGES)
+    assert built == ["so"]
+    somali = page(tmp_path / "site", "so", "")
+    assert "data-unreviewed" not in somali
+    # The chooser offers only what is published.
+    chooser = somali.split('id="sprak"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r'hreflang="([^"]+)"', chooser) == ["sv", "so"]
+
+
+def test_make_check_lists_what_each_language_lacks_and_a_missing_string_breaks_nothing(copy_example, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    project = copy_example()
+    somali = project / "locales" / "so.po"
+    text = somali.read_text(encoding="utf-8")
+    start = text.index('msgid "Akut hjälp"\nmsgstr "') + len('msgid "Akut hjälp"\nmsgstr "')
+    somali.write_text(text[:start] + text[text.index('"', start):], encoding="utf-8")  # its translation emptied
+    env = {**os.environ, "PYTHONPATH": str(project / "hooks")}
+    check = subprocess.run([sys.executable, "-m", "stodlanken.check"], cwd=project, env=env, capture_output=True, text=True, timeout=120)
+    assert check.returncode == 0, check.stdout + check.stderr
+    lines = check.stdout.splitlines()
+    assert any(line.strip().startswith("Soomaali (so, /so/): 1 av ") and "inte granskad" in line for line in lines), check.stdout
+    assert "      locales/so.po: saknas: ”Akut hjälp”" in lines
+    assert any(line.strip().startswith("العربية (ar, /ar/): 0 av ") for line in lines)
+    done = build_languages(project, tmp_path / "site")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert '<h1><span lang="sv">Akut hjälp</span></h1>' in page(tmp_path / "site", "so", "akut/")

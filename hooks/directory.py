@@ -40,7 +40,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 def on_env(env, /, *, config: MkDocsConfig, files: Files):
     # The same cards as on /stod/, from the same template, for stod.js to filter all of them.
     state = build.of(config)
-    cards = directory_pages.all_cards(state.site.directory, lambda url: get_relative_url(url, "stod/"))
+    cards = directory_pages.all_cards(state.site.directory, lambda url: get_relative_url(url, "stod/"), state.words)
     if cards is not None:
         text = env.get_template("stod/_cards.html").render(services=cards)
         content = json.dumps({"services": len(cards), "cards": text}, ensure_ascii=False)
@@ -59,6 +59,7 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav) 
             lambda url: get_relative_url(url, page.url),
             site_url=config.site_url or "",
             posts_url=f"{site.POSTS_SECTION}/",
+            words=build.of(config).words,
         )
     return context
 

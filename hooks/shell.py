@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stodlanken import build, shell
+from markupsafe import Markup
+
+from stodlanken import build, messages, shell
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -20,6 +22,7 @@ def on_env(env, /, *, config: MkDocsConfig, files):
     state = build.of(config)
     env.globals["language"] = shell.language(state.language.code)
     env.globals["_"], env.globals["_a"] = state.words, state.words.text
+    env.globals["script_words"] = Markup(messages.script_words(state.root, state.words))
     return env
 
 

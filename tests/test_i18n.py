@@ -163,3 +163,14 @@ def test_the_chooser_leads_to_the_same_page_in_every_language():
     ]
     post = shell.alternates(languages, SV, root="../../", page_url="inlagg/brak-hemma/", public_root=URL, only_here=True)
     assert [a.href for a in post] == ["../../inlagg/brak-hemma/", "../../latt/", "../../ar/"]
+
+
+def test_day_names_and_dates_come_from_cldr_and_swedish_keeps_its_own():
+    from stodlanken.hours import Hours, Period
+
+    hours = Hours(periods=(Period(("mon", "thu"), "14:00", "21:00"),))
+    assert hours.table(Words(AR))[0] == ("الاثنين", "14:00–21:00")
+    assert hours.table(Words(SV))[0] == ("Måndag", "14:00–21:00") == hours.table()[0]
+    assert hours.summary(Words(SV)) == "Mån, tor 14:00–21:00" == hours.summary()
+    assert Words(Language("prs", "دری", "prs")).date(date(2026, 11, 24)) == "24 نومبر 2026"  # Dari: CLDR's fa_AF
+    assert Words(SV).date(date(2026, 11, 24)) is None  # Swedish: the source writes its own dates

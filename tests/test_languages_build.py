@@ -147,3 +147,25 @@ def test_make_check_lists_what_each_language_lacks_and_a_missing_string_breaks_n
     done = build_languages(project, tmp_path / "site")
     assert done.returncode == 0, done.stdout + done.stderr
     assert '<h1><span lang="sv">Akut hjälp</span></h1>' in page(tmp_path / "site", "so", "akut/")
+
+
+def test_buttons_hours_and_dates_of_the_directory_are_in_the_language(site):
+    call = translation("ar", "Ring")
+    akut = page(site, "ar", "akut/")
+    assert f'<span class="stod-button__label">{call} 116 111</span>' in akut
+    service = page(site, "ar", "stod/tjanst/bris/")
+    table = service.split('class="stod-hours__table"', 1)[1].split("</table>", 1)[0]
+    assert f'<th scope="row">{translation("ar", "Alla dagar")}</th><td>{translation("ar", "Dygnet runt")}</td>' in table
+    assert "نوفمبر 2026" in service  # "Senast kontrollerad …": the date in Arabic
+    # Swedish keeps its own words.
+    assert '<span class="stod-button__label">Ring 116 111</span>' in page(site, "", "akut/")
+
+
+def test_the_scripts_get_their_words_in_the_language_and_swedish_pages_carry_none(site):
+    import json
+
+    assert 'id="sl-words"' not in page(site, "", "stod/")
+    block = re.search(r'<script type="application/json" id="sl-words">(.*?)</script>', page(site, "ar", "stod/")).group(1)
+    words = json.loads(block)
+    assert words["Stängt"] == translation("ar", "Stängt") and words["fredag"] == "الجمعة"
+    assert words["Öppet nu – stänger {time}"] == translation("ar", "Öppet nu – stänger {time}")

@@ -22,12 +22,12 @@ KINDS = {
 STATUSES = ("active", "temporarily_closed", "inactive")
 CONTACT_WAYS = ("phone", "sms", "chat", "email", "web", "visit")
 CONTACT_LABELS = {
-    "phone": "Ring",
-    "sms": "Sms:a",
-    "chat": "Chatta",
-    "email": "Mejla",
-    "web": "Webbplats",
-    "visit": "Besök",
+    "phone": N_("Ring"),
+    "sms": N_("Sms:a"),
+    "chat": N_("Chatta"),
+    "email": N_("Mejla"),
+    "web": N_("Webbplats"),
+    "visit": N_("Besök"),
 }
 # Swedish names of the languages editors are likely to list (ISO 639 codes).
 LANGUAGES = {

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from stodlanken.directory import CONTACT_LABELS, CONTACT_WAYS, KINDS, Directory, Service, Situation
 from stodlanken.hours import Hours
-from stodlanken.i18n import N_
+from stodlanken.i18n import N_, Words
 from stodlanken.opendata import jsonld
 from stodlanken.pagination import Pagination, pages_of, pagination
 
@@ -155,22 +155,27 @@ def swedish_date(value) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
-def contact_links(service: Service) -> tuple[ContactLink, ...]:
+def _text(words: Words | None, msgid: str) -> str:
+    return words.text(msgid) if words else msgid
+
+
+def contact_links(service: Service, words: Words | None = None) -> tuple[ContactLink, ...]:
     contact = service.contact
     links = []
     for way in CONTACT_WAYS:
         value = getattr(contact, way)
         if value is None:
             continue
+        verb = _text(words, CONTACT_LABELS[way])
         if way in ("phone", "sms"):
             scheme = "tel" if way == "phone" else "sms"
-            links.append(ContactLink(way, f"{CONTACT_LABELS[way]} {value.display}", f"{scheme}:{value.tel}"))
+            links.append(ContactLink(way, f"{verb} {value.display}", f"{scheme}:{value.tel}"))
         elif way == "email":
-            links.append(ContactLink(way, f"{CONTACT_LABELS[way]} {value}", f"mailto:{value}"))
+            links.append(ContactLink(way, f"{verb} {value}", f"mailto:{value}"))
         elif way == "visit":
-            links.append(ContactLink(way, f"{CONTACT_LABELS[way]}: {value}", None))
+            links.append(ContactLink(way, f"{verb}: {value}", None))
         else:
-            links.append(ContactLink(way, CONTACT_LABELS[way], value, _host(value)))
+            links.append(ContactLink(way, verb, value, _host(value)))
     return tuple(links)
 
 
@@ -192,7 +197,8 @@ def _facts(service: Service) -> tuple[str, ...]:
     return tuple(facts)
 
 
-def service_view(service: Service, directory: Directory, rel: Callable[[str], str], *, full: bool = False) -> ServiceView:
+def service_view(service: Service, directory: Directory, rel: Callable[[str], str], *, full: bool = False,
+                 words: Words | None = None) -> ServiceView:
     hours = service.hours
     situation_links = tuple(
         (situation.title, rel(url_of(situation_uri(situation.id))))
@@ -212,23 +218,24 @@ def service_view(service: Service, directory: Directory, rel: Callable[[str], st
         kind=service.provider.kind,
         kind_label=service.provider.kind_label,
         facts=_facts(service),
-        contacts=contact_links(service),
+        contacts=contact_links(service, words),
         hours=hours,
         hours_json=hours.compact() if hours else "",
-        hours_table=tuple(hours.table()) if hours else (),
-        hours_summary=hours.summary() if hours else "",
+        hours_table=tuple(hours.table(words)) if hours else (),
+        hours_summary=hours.summary(words) if hours else "",
         situations=" ".join(service.situations),
         ways=" ".join(service.contact.ways),
         anonymous=service.anonymous,
         free=service.free,
         temporarily_closed=service.status == "temporarily_closed",
         alert=service.alert,
-        verified=swedish_date(service.verified),
+        verified=(words and words.date(service.verified)) or swedish_date(service.verified),
         verified_iso=service.verified.isoformat(),
         source=service.source,
         stale=service.stale,
         ages=ages,
-        languages=", ".join(service.language_names),
+        languages=", ".join((words and words.locale and words.language_name(code)) or name
+                            for code, name in zip(service.languages, service.language_names)),
         description=render_description(service.description) if full else Markup(""),
         situation_links=situation_links,
     )
@@ -255,9 +262,10 @@ def _open_first(service: Service) -> tuple[int, str]:
 
 
 def page_context(meta: dict, directory: Directory, posts: list, rel: Callable[[str], str], *, site_url: str = "",
-                 posts_url: str = "inlagg/") -> dict[str, Any] | None:
+                 posts_url: str = "inlagg/", words: Words | None = None) -> dict[str, Any] | None:
     """What a generated page's template needs, or None when the page is not ours.
-    `posts_url`: the list of all posts, relative to the site root."""
+    `posts_url`: the list of all posts, relative to the site root; `words`: the page's
+    language (default the Swedish of the source)."""
     kind = meta.get("kind")
     number = meta.get("page", 1)
     situations = [{"id": s.id, "title": s.title, "url": rel(url_of(situation_uri(s.id)))} for s in directory.situations]
@@ -265,7 +273,7 @@ def page_context(meta: dict, directory: Directory, posts: list, rel: Callable[[s
     if kind == "directory":
         services = sorted(directory.services.values(), key=_sort_name)
         listed = _page_of(services, number, [url_of(directory_uri(n)) for n in range(1, page_count(len(services)) + 1)],
-                          "Sidor med stödtjänster", directory, rel)
+                          N_("Sidor med stödtjänster"), directory, rel, words)
         if listed is None:
             return None
         return {
@@ -284,7 +292,7 @@ def page_context(meta: dict, directory: Directory, posts: list, rel: Callable[[s
             return None
         services = sorted(directory.services_for(situation.id), key=_open_first)
         urls = [url_of(situation_page_uri(situation.id, n)) for n in range(1, page_count(len(services)) + 1)]
-        listed = _page_of(services, number, urls, "Sidor med stödtjänster", directory, rel)
+        listed = _page_of(services, number, urls, N_("Sidor med stödtjänster"), directory, rel, words)
         if listed is None:
             return None
         about = _posts_about(situation, posts, rel) if number == 1 else []
@@ -300,23 +308,23 @@ def page_context(meta: dict, directory: Directory, posts: list, rel: Callable[[s
         if service is None:
             return None
         page_url = site_url.rstrip("/") + "/" + url_of(service_uri(service.id)) if site_url else ""
-        return {**common, "service": service_view(service, directory, rel, full=True), "jsonld": Markup(jsonld(service, page_url))}
+        return {**common, "service": service_view(service, directory, rel, full=True, words=words), "jsonld": Markup(jsonld(service, page_url))}
     if kind == "akut":
-        return {**common, "services": [service_view(s, directory, rel) for s in directory.emergency], "lines": _emergency_lines(directory, rel)}
+        return {**common, "services": [service_view(s, directory, rel, words=words) for s in directory.emergency], "lines": _emergency_lines(directory, rel, words)}
     return None
 
 
 def _page_of(services: list[Service], number: int, urls: list[str], label: str, directory: Directory,
-             rel: Callable[[str], str]) -> dict[str, Any] | None:
+             rel: Callable[[str], str], words: Words | None = None) -> dict[str, Any] | None:
     """Page `number` of a list of services: its cards, where it starts, and the pages."""
     chunks = pages_of(services, SERVICES_PER_PAGE)
     if not 1 <= number <= len(chunks):
         return None
     shown = chunks[number - 1]
     first = (number - 1) * SERVICES_PER_PAGE + 1
-    paged: Pagination | None = pagination(label, number, urls, rel) if len(chunks) > 1 else None
+    paged: Pagination | None = pagination(words.text(label) if words else label, number, urls, rel) if len(chunks) > 1 else None
     return {
-        "services": [service_view(s, directory, rel) for s in shown],
+        "services": [service_view(s, directory, rel, words=words) for s in shown],
         "total": len(services),
         "first_number": first,
         "last_number": first + len(shown) - 1,
@@ -324,24 +332,24 @@ def _page_of(services: list[Service], number: int, urls: list[str], label: str, 
     }
 
 
-def all_cards(directory: Directory, rel: Callable[[str], str]) -> list[ServiceView] | None:
+def all_cards(directory: Directory, rel: Callable[[str], str], words: Words | None = None) -> list[ServiceView] | None:
     """Every service as on /stod/ (links relative to it), for ALL_CARDS; None when /stod/
     has a single page, which then holds every card itself."""
     services = sorted(directory.services.values(), key=_sort_name)
     if page_count(len(services)) == 1:
         return None
-    return [service_view(s, directory, rel) for s in services]
+    return [service_view(s, directory, rel, words=words) for s in services]
 
 
-def _emergency_lines(directory: Directory, rel: Callable[[str], str]) -> list[dict[str, Any]]:
+def _emergency_lines(directory: Directory, rel: Callable[[str], str], words: Words | None = None) -> list[dict[str, Any]]:
     """/akut/ in emergency.yml order: a card per valid service; for a service whose file has
     an error (preview, non-strict build) or the 112 fallback, its name and number."""
     lines = []
     for line in directory.emergency_lines:
         if line.service is not None:
-            lines.append({"card": service_view(line.service, directory, rel)})
+            lines.append({"card": service_view(line.service, directory, rel, words=words)})
         elif line.phone is not None:
-            lines.append({"card": None, "name": line.name, "label": f"Ring {line.phone.display}", "href": f"tel:{line.phone.tel}"})
+            lines.append({"card": None, "name": line.name, "label": f"{_text(words, CONTACT_LABELS['phone'])} {line.phone.display}", "href": f"tel:{line.phone.tel}"})
     return lines
 
 

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from stodlanken.i18n import N_
+
+if TYPE_CHECKING:
+    from stodlanken.i18n import Words
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = {
@@ -45,24 +50,26 @@ class Hours:
             return "*"
         return " ".join(f"{''.join(str(DAYS.index(d) + 1) for d in p.days)}/{p.opens}-{p.closes}" for p in self.periods)
 
-    def table(self) -> list[tuple[str, str]]:
-        """(day, times) rows for the no-JavaScript table, Monday first."""
+    def table(self, words: Words | None = None) -> list[tuple[str, str]]:
+        """(day, times) rows for the no-JavaScript table, Monday first, in `words`' language."""
+        text = words.text if words else str
         if self.always:
-            return [("Alla dagar", "Dygnet runt")]
+            return [(text(N_("Alla dagar")), text(N_("Dygnet runt")))]
         rows = []
-        for day in DAYS:
+        for index, day in enumerate(DAYS):
             times = [f"{p.opens}–{p.closes}" for p in self.periods if day in p.days]
-            rows.append((DAY_NAMES[day].capitalize(), ", ".join(times) or "Stängt"))
+            name = (words and words.day_name(index)) or DAY_NAMES[day]
+            rows.append((name[:1].upper() + name[1:], ", ".join(times) or text(N_("Stängt"))))
         return rows
 
-    def summary(self) -> str:
-        """One short line for cards: "Dygnet runt" or "Mån 14:00–21:00"."""
+    def summary(self, words: Words | None = None) -> str:
+        """One short line for cards: "Dygnet runt" or "Mån 14:00–21:00", in `words`' language."""
         if self.always:
-            return "Dygnet runt"
+            return words.text(N_("Dygnet runt")) if words else "Dygnet runt"
         parts = []
         for period in self.periods:
-            days = ", ".join(DAY_NAMES[d][:3] for d in period.days)
-            parts.append(f"{days.capitalize()} {period.opens}–{period.closes}")
+            days = ", ".join((words and words.day_name(DAYS.index(d), short=True)) or DAY_NAMES[d][:3] for d in period.days)
+            parts.append(f"{days[:1].upper() + days[1:]} {period.opens}–{period.closes}")
         return "; ".join(parts)
 
 

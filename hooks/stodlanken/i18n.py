@@ -27,6 +27,8 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from babel.core import Locale, UnknownLocaleError
+from babel.dates import format_date
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
@@ -145,6 +147,38 @@ class Words:
 
     def missing(self, msgids: list[str]) -> list[str]:
         return [msgid for msgid in msgids if not self.has(msgid)]
+
+    @cached_property
+    def locale(self) -> Locale | None:
+        """CLDR's data for the language (day and month names, language names), through
+        Babel; None for Swedish, whose names the source writes itself, and for a language
+        CLDR does not know."""
+        return None if swedish(self.language.code) else cldr_locale(self.language.code)
+
+    def day_name(self, index: int, *, short: bool = False) -> str | None:
+        """Monday = 0; None where the Swedish of the source applies."""
+        return self.locale.days["format"]["abbreviated" if short else "wide"][index] if self.locale else None
+
+    def date(self, value: date) -> str | None:
+        """"24 November 2026" in the language; None where the Swedish of the source applies."""
+        return format_date(value, format="long", locale=self.locale) if self.locale else None
+
+    def language_name(self, code: str) -> str | None:
+        """The name of the language `code` in this language ("arabiska" in Swedish)."""
+        locale = cldr_locale(code)
+        return locale.get_display_name(self.locale or Locale.parse(SOURCE)) if locale else None
+
+
+# Dari is Persian as spoken in Afghanistan: CLDR has it as fa_AF; easy Swedish is Swedish.
+_CLDR = {"prs": "fa_AF"}
+
+
+def cldr_locale(code: str) -> Locale | None:
+    base = code.split("-x-")[0]
+    try:
+        return Locale.parse(_CLDR.get(base, base).replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return None
 
 
 def chosen(languages: tuple[Language, ...], wanted: str | None = None) -> Language:

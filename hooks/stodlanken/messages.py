@@ -12,6 +12,7 @@ header comment, with the catalogue's `Reviewed-By:` and `Reviewed-On:`, is kept.
 from __future__ import annotations
 
 import io
+import json
 import sys
 from datetime import datetime, time, timezone
 from pathlib import Path
@@ -22,10 +23,13 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 from stodlanken import i18n
+from stodlanken.hours import DAY_NAMES, DAYS
+from stodlanken.i18n import swedish
 from stodlanken.site import build_date
 
-KEYWORDS = {"_": None, "_a": None, "N_": None}
-METHODS = {"templates": [("**.html", "jinja2")], "hooks": [("**.py", "python")]}
+KEYWORDS = {"_": None, "_a": None, "N_": None, "t": None}  # t("…"): in our scripts
+METHODS = {"templates": [("**.html", "jinja2"), ("**.js", "javascript")], "hooks": [("**.py", "python")]}
+SCRIPTS = "overrides/assets/javascripts"
 SOURCES = {"overrides": "templates", "hooks": "hooks"}
 HEADER = """\
 Stödlänken: {name} ({code}).
@@ -45,6 +49,22 @@ def template(root: Path) -> Catalog:
             if isinstance(message, str) and message:
                 catalog.add(message, locations=[(f"{folder}/{filename}", line)], auto_comments=comments)
     return catalog
+
+
+def script_words(root: Path, words: i18n.Words) -> str:
+    """What our scripts write, in `words`' language, as JSON for `<script type="application/json"
+    id="sl-words">` (read by `t()` in each script): the translated strings of t("…") calls and
+    the day names (stod.js, "Stängt – öppnar fredag"). "" for Swedish, and where nothing is translated."""
+    if swedish(words.language.code):
+        return ""
+    found = {message for _file, _line, message, _comments, _context in
+             extract_from_dir(root / SCRIPTS, [("**.js", "javascript")], keywords={"t": None}) if isinstance(message, str)}
+    table = {msgid: words.text(msgid) for msgid in sorted(found) if words.has(msgid)}
+    for index, day in enumerate(DAYS):
+        if name := words.day_name(index):
+            table[DAY_NAMES[day]] = name
+    # Inside <script>, "</" would end the element: JSON allows "<\/" for it.
+    return json.dumps(table, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/") if table else ""
 
 
 def update(root: Path) -> list[Path]:

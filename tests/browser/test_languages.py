@@ -79,3 +79,22 @@ def test_quick_exit_is_the_first_tab_stop(at_320):
 
 def test_axe_finds_no_violations(at_320):
     assert _failures(at_320, "axe") == {}
+
+
+def test_the_scripts_speak_the_pages_language(browser, serve, languages_site):
+    """stod.js writes "Öppet nu" from the page's words (`<script id="sl-words">`)."""
+    from babel.messages.pofile import read_po
+
+    from conftest import ROOT
+
+    with open(ROOT / "locales" / "ar.po", encoding="utf-8") as file:
+        expected = read_po(file).get("Öppet nu – dygnet runt").string
+    context = browser.new_context(viewport=SMALLEST)
+    try:
+        page = context.new_page()
+        page.goto(serve(languages_site) + "ar/stod/tjanst/bris/")
+        label = page.locator(".stod-service [data-open-now]")
+        label.wait_for(state="visible")
+        assert label.inner_text() == expected
+    finally:
+        context.close()

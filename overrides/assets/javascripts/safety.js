@@ -7,6 +7,18 @@
 (function () {
   "use strict";
 
+  /* The page's words for what this script writes (`<script id="sl-words">`, made from the
+     language's catalogue, stodlanken/i18n.py); Swedish, the source, when there are none. */
+  var WORDS = (function () {
+    var element = document.getElementById("sl-words");
+    try { return element ? JSON.parse(element.textContent) : {}; } catch (error) { return {}; }
+  })();
+  function t(text, values) {
+    var out = WORDS[text] || text;
+    for (var key in values || {}) out = out.split("{" + key + "}").join(values[key]);
+    return out;
+  }
+
   var EXIT_FLAG = "sl-left"; // set when the visitor used quick exit in this tab
   var HINT_FLAG = "sl-hint"; // the hint was shown in this tab
   var NOTICE_FLAG = "sl-inapp"; // the in-app notice was closed in this tab
@@ -45,7 +57,7 @@
   if (exit) {
     exit.addEventListener("click", leave);
     var said = exit.querySelector(".sl-visually-hidden");
-    if (said) said.textContent = " – byter direkt till en annan webbplats. Du kan också trycka på Esc tre gånger.";
+    if (said) said.textContent = " – " + t("byter direkt till en annan webbplats. Du kan också trycka på Esc tre gånger.");
   }
 
   // Esc three times within two seconds. (Not Shift: typing capitals would trigger it.)
@@ -82,7 +94,7 @@
     if (!box) {
       box = document.createElement("aside"); // a landmark: all content is in one
       box.className = "sl-notices";
-      box.setAttribute("aria-label", "Meddelanden");
+      box.setAttribute("aria-label", t("Meddelanden"));
       document.body.appendChild(box);
     }
     return box;
@@ -95,11 +107,11 @@
     var hint = document.createElement("p");
     hint.className = "sl-exit-hint";
     hint.id = "sl-exit-hint";
-    hint.textContent = "Knappen Lämna sidan snabbt byter direkt till en annan webbplats. Du kan också trycka på Esc tre gånger. ";
+    hint.textContent = t("Knappen Lämna sidan snabbt byter direkt till en annan webbplats. Du kan också trycka på Esc tre gånger.") + " ";
     var ok = document.createElement("button");
     ok.type = "button";
     ok.className = "sl-exit-hint__close";
-    ok.textContent = "Okej";
+    ok.textContent = t("Okej");
     ok.addEventListener("click", function () { hint.remove(); });
     hint.appendChild(ok);
     notices().appendChild(hint);
@@ -138,7 +150,7 @@
       var frame = document.createElement("iframe");
       frame.className = "sl-facade__player";
       frame.src = facade.getAttribute("data-embed");
-      frame.title = facade.getAttribute("data-title") || "Film";
+      frame.title = facade.getAttribute("data-title") || t("Film");
       frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
       frame.allowFullscreen = true;
       // YouTube's player refuses to start without knowing the embedding site.

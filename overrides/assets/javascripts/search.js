@@ -2,6 +2,18 @@
 // its small engine and only the index chunks for the words typed.
 (function () {
   "use strict";
+
+  /* The page's words for what this script writes (`<script id="sl-words">`, made from the
+     language's catalogue, stodlanken/i18n.py); Swedish, the source, when there are none. */
+  var WORDS = (function () {
+    var element = document.getElementById("sl-words");
+    try { return element ? JSON.parse(element.textContent) : {}; } catch (error) { return {}; }
+  })();
+  function t(text, values) {
+    var out = WORDS[text] || text;
+    for (var key in values || {}) out = out.split("{" + key + "}").join(values[key]);
+    return out;
+  }
   var form = document.querySelector("[data-search]");
   if (!form) return;
   var input = form.querySelector("input[type=search]");
@@ -41,9 +53,9 @@
       .then(function (results) {
         if (ticket !== latest) return;
         list.replaceChildren.apply(list, results.map(item));
-        status.textContent = results.length ? results.length + (results.length === 1 ? " träff" : " träffar") : "Inga träffar. Prova ett annat ord.";
+        status.textContent = results.length ? (results.length === 1 ? t("1 träff") : t("{count} träffar", { count: results.length })) : t("Inga träffar. Prova ett annat ord.");
       })
-      .catch(function () { status.textContent = "Sökningen fungerar inte just nu."; });
+      .catch(function () { status.textContent = t("Sökningen fungerar inte just nu."); });
   }
 
   var timer;

@@ -5,6 +5,18 @@
 (function () {
   "use strict";
 
+  /* The page's words for what this script writes (`<script id="sl-words">`, made from the
+     language's catalogue, stodlanken/i18n.py); Swedish, the source, when there are none. */
+  var WORDS = (function () {
+    var element = document.getElementById("sl-words");
+    try { return element ? JSON.parse(element.textContent) : {}; } catch (error) { return {}; }
+  })();
+  function t(text, values) {
+    var out = WORDS[text] || text;
+    for (var key in values || {}) out = out.split("{" + key + "}").join(values[key]);
+    return out;
+  }
+
   function say(button, text) {
     var status = button.closest(".sl-share").querySelector(".sl-share__status");
     if (status) status.textContent = text;
@@ -30,7 +42,7 @@
   document.querySelectorAll("[data-sl-share]").forEach(function (button) {
     var data = { title: button.dataset.title, text: button.dataset.text, url: button.dataset.url };
     var native = typeof navigator.share === "function" && (!navigator.canShare || navigator.canShare(data));
-    button.textContent = native ? "Dela" : "Kopiera länken";
+    button.textContent = native ? t("Dela") : t("Kopiera länken");
     button.parentElement.hidden = false;
     button.addEventListener("click", function () {
       if (native) {
@@ -38,8 +50,8 @@
         return;
       }
       copy(data.url).then(
-        function () { say(button, "Länken är kopierad. Klistra in den där du vill dela den."); },
-        function () { say(button, "Kunde inte kopiera. Håll fingret på den korta länken ovan och välj Kopiera."); }
+        function () { say(button, t("Länken är kopierad. Klistra in den där du vill dela den.")); },
+        function () { say(button, t("Kunde inte kopiera. Håll fingret på den korta länken ovan och välj Kopiera.")); }
       );
     });
   });

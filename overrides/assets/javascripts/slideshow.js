@@ -5,6 +5,18 @@
 (function () {
   "use strict";
 
+  /* The page's words for what this script writes (`<script id="sl-words">`, made from the
+     language's catalogue, stodlanken/i18n.py); Swedish, the source, when there are none. */
+  var WORDS = (function () {
+    var element = document.getElementById("sl-words");
+    try { return element ? JSON.parse(element.textContent) : {}; } catch (error) { return {}; }
+  })();
+  function t(text, values) {
+    var out = WORDS[text] || text;
+    for (var key in values || {}) out = out.split("{" + key + "}").join(values[key]);
+    return out;
+  }
+
   function button(label, symbol, modifier) {
     var element = document.createElement("button");
     element.type = "button";
@@ -22,9 +34,11 @@
     var index = 0;
 
     list.id = list.id || "sl-slideshow-" + number;
-    root.setAttribute("aria-roledescription", "bildspel");
-    var previous = button("Föregående bild", "‹", "previous");
-    var next = button("Nästa bild", "›", "next");
+    root.setAttribute("aria-roledescription", t("bildspel"));
+    // Right to left, the next picture is to the left: the arrows point the way it moves.
+    var rtl = getComputedStyle(root).direction === "rtl";
+    var previous = button(t("Föregående bild"), rtl ? "›" : "‹", "previous");
+    var next = button(t("Nästa bild"), rtl ? "‹" : "›", "next");
     var status = document.createElement("p");
     status.className = "sl-slideshow__status";
     status.setAttribute("aria-live", "polite");
@@ -40,7 +54,7 @@
     function show(target) {
       index = (target + count) % count;
       for (var i = 0; i < count; i++) slides[i].hidden = i !== index;
-      status.textContent = "Bild " + (index + 1) + " av " + count;
+      status.textContent = t("Bild {number} av {count}", { number: index + 1, count: count });
     }
 
     // Filled in before it joins the page, so screen readers hear only later changes.
@@ -51,7 +65,7 @@
     previous.addEventListener("click", function () { show(index - 1); });
     next.addEventListener("click", function () { show(index + 1); });
     root.addEventListener("keydown", function (event) {
-      var keys = { ArrowLeft: index - 1, ArrowRight: index + 1, Home: 0, End: count - 1 };
+      var keys = { ArrowLeft: index + (rtl ? 1 : -1), ArrowRight: index + (rtl ? -1 : 1), Home: 0, End: count - 1 };
       if (!(event.key in keys) || event.altKey || event.ctrlKey || event.metaKey) return;
       event.preventDefault();
       show(keys[event.key]);
@@ -63,12 +77,12 @@
       if (startX === null) return;
       var moved = event.clientX - startX;
       startX = null;
-      if (Math.abs(moved) > 40) show(index + (moved < 0 ? 1 : -1));
+      if (Math.abs(moved) > 40) show(index + ((moved < 0) !== rtl ? 1 : -1));
     });
 
     // The list itself can take focus, so arrow keys work right after tabbing to it.
     list.tabIndex = 0;
-    list.setAttribute("aria-label", "Bilder, byt med vänster- och högerpil");
+    list.setAttribute("aria-label", t("Bilder, byt med vänster- och högerpil"));
   }
 
   var shows = document.querySelectorAll("[data-sl-slideshow]");

@@ -10,6 +10,18 @@
 (function () {
   "use strict";
 
+  /* The page's words for what this script writes (`<script id="sl-words">`, made from the
+     language's catalogue, stodlanken/i18n.py); Swedish, the source, when there are none. */
+  var WORDS = (function () {
+    var element = document.getElementById("sl-words");
+    try { return element ? JSON.parse(element.textContent) : {}; } catch (error) { return {}; }
+  })();
+  function t(text, values) {
+    var out = WORDS[text] || text;
+    for (var key in values || {}) out = out.split("{" + key + "}").join(values[key]);
+    return out;
+  }
+
   var DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
   var DAY_NAMES = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"];
   var DAY_MINUTES = 24 * 60;
@@ -64,14 +76,14 @@
 
   /* {open: bool, text: string} for a service's hours at `date`. */
   function openState(hours, date) {
-    if (hours.always) return { open: true, text: "Öppet nu – dygnet runt" };
+    if (hours.always) return { open: true, text: t("Öppet nu – dygnet runt") };
     var now = stockholmMinute(date);
     var list = intervals(hours);
     var i, interval;
     for (i = 0; i < list.length; i++) {
       interval = list[i];
       if ((interval.start <= now && now < interval.end) || (interval.start <= now + WEEK && now + WEEK < interval.end)) {
-        return { open: true, text: "Öppet nu – stänger " + interval.closes };
+        return { open: true, text: t("Öppet nu – stänger {time}", { time: interval.closes }) };
       }
     }
     var next = null, wait = Infinity;
@@ -79,13 +91,13 @@
       var delta = (list[i].start - now + WEEK) % WEEK || WEEK;
       if (delta < wait) { wait = delta; next = list[i]; }
     }
-    if (!next) return { open: false, text: "Stängt" };
+    if (!next) return { open: false, text: t("Stängt") };
     var today = Math.floor(now / DAY_MINUTES);
     var day = Math.floor(next.start / DAY_MINUTES) % 7;
-    var when = DAY_NAMES[day];
-    if (day === today && wait < DAY_MINUTES) when = "i dag";
-    else if (day === (today + 1) % 7 && wait < 2 * DAY_MINUTES) when = "i morgon";
-    return { open: false, text: "Stängt – öppnar " + when + " " + next.opens };
+    var when = t(DAY_NAMES[day]);
+    if (day === today && wait < DAY_MINUTES) when = t("i dag");
+    else if (day === (today + 1) % 7 && wait < 2 * DAY_MINUTES) when = t("i morgon");
+    return { open: false, text: t("Stängt – öppnar {day} {time}", { day: when, time: next.opens }) };
   }
 
   /* Fill in "Öppet nu" / "Stängt – öppnar …" on every element with data-hours (in `elements`, or the page). */
@@ -94,7 +106,7 @@
       if (!element.hasAttribute("data-hours")) return;
       var state;
       if (element.hasAttribute("data-closed")) {
-        state = { open: false, text: "Tillfälligt stängt" };
+        state = { open: false, text: t("Tillfälligt stängt") };
       } else {
         try { state = openState(parseHours(element.getAttribute("data-hours")), date); } catch (error) { return; }
       }
@@ -190,7 +202,7 @@
     }
 
     function report(shown) {
-      if (count) count.textContent = shown === total ? total + " tjänster." : "Visar " + shown + " av " + total + " tjänster.";
+      if (count) count.textContent = shown === total ? t("{count} tjänster.", { count: total }) : t("Visar {shown} av {count} tjänster.", { shown: shown, count: total });
       if (empty) empty.hidden = shown > 0;
     }
 
@@ -209,14 +221,14 @@
       } else if (!filtering(form)) {
         showPage(pageText);
       } else {
-        if (!every && count) count.textContent = "Hämtar alla tjänster …";
+        if (!every && count) count.textContent = t("Hämtar alla tjänster …");
         loadEvery().then(function (items) {
           if (mine !== ticket) return;
           if (pages) pages.hidden = true;
           report(show(items));
         }, function () {
           if (mine !== ticket) return;
-          showPage("Det gick inte att hämta alla tjänster, så listan kan inte filtreras just nu. Bläddra bland sidorna nedanför.");
+          showPage(t("Det gick inte att hämta alla tjänster, så listan kan inte filtreras just nu. Bläddra bland sidorna nedanför."));
           own.forEach(function (item) { item.hidden = false; }); /* this page's services, unfiltered */
         });
       }

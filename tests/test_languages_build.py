@@ -169,3 +169,13 @@ def test_the_scripts_get_their_words_in_the_language_and_swedish_pages_carry_non
     words = json.loads(block)
     assert words["Stängt"] == translation("ar", "Stängt") and words["fredag"] == "الجمعة"
     assert words["Öppet nu – stänger {time}"] == translation("ar", "Öppet nu – stänger {time}")
+
+
+def test_a_card_says_which_languages_the_service_speaks_the_pages_own_first(site):
+    sv = page(site, "", "stod/")
+    assert '<p class="stod-card__languages">Talar svenska, arabiska, dari, somaliska, tigrinja, engelska</p>' in sv
+    assert 'data-languages="ar prs so ti sv en"' in sv
+    assert '<option value="ar">arabiska</option>' in sv and '<option value="sv">' not in sv  # the filter
+    ar = page(site, "ar", "stod/")
+    line = re.search(r'<p class="stod-card__languages">(.*?)</p>', ar).group(1)
+    assert line.startswith(translation("ar", "Talar {languages}").split("{")[0] + "العربية")  # Arabic first, named in Arabic

@@ -17,7 +17,7 @@ import markdown
 import yaml
 from markupsafe import Markup
 
-from stodlanken.directory import CONTACT_LABELS, CONTACT_WAYS, KINDS, Directory, Service, Situation
+from stodlanken.directory import CONTACT_LABELS, CONTACT_WAYS, KINDS, LANGUAGES, Directory, Service, Situation
 from stodlanken.hours import Hours
 from stodlanken.i18n import N_, Words
 from stodlanken.opendata import jsonld
@@ -146,7 +146,8 @@ class ServiceView:
     source: str
     stale: bool  # checked more than a year ago: the page says its facts may be out of date
     ages: str
-    languages: str
+    languages: str  # the languages the service speaks, named in the page's language; its own first
+    language_codes: str  # space separated, for data-languages (the filter)
     description: Markup = field(default_factory=lambda: Markup(""))
     situation_links: tuple[tuple[str, str], ...] = ()  # (title, url)
 
@@ -177,6 +178,14 @@ def contact_links(service: Service, words: Words | None = None) -> tuple[Contact
         else:
             links.append(ContactLink(way, verb, value, _host(value)))
     return tuple(links)
+
+
+def spoken_languages(service: Service, words: Words | None = None) -> dict[str, str]:
+    """code → name (in the page's language) of the languages the service speaks, the page's
+    own language first: for a newcomer that is what matters most on the card."""
+    here = words.language.code if words else "sv"
+    codes = sorted(service.languages, key=lambda code: code != here)
+    return {code: (words and words.locale and words.language_name(code)) or LANGUAGES[code] for code in codes}
 
 
 def _host(url: str) -> str:
@@ -234,8 +243,8 @@ def service_view(service: Service, directory: Directory, rel: Callable[[str], st
         source=service.source,
         stale=service.stale,
         ages=ages,
-        languages=", ".join((words and words.locale and words.language_name(code)) or name
-                            for code, name in zip(service.languages, service.language_names)),
+        languages=", ".join(spoken_languages(service, words).values()),
+        language_codes=" ".join(service.languages),
         description=render_description(service.description) if full else Markup(""),
         situation_links=situation_links,
     )
@@ -284,6 +293,7 @@ def page_context(meta: dict, directory: Directory, posts: list, rel: Callable[[s
             "all_cards": rel(ALL_CARDS) if number == 1 and listed["pagination"] else None,
             "kinds": list(KINDS.items()),
             "ways": list(WAY_FILTER_LABELS.items()),
+            "languages": _spoken_anywhere(services, words),
             "open_data": {"json": rel("stod.json"), "csv": rel("stod.csv")},
         }
     if kind == "situation":
@@ -312,6 +322,15 @@ def page_context(meta: dict, directory: Directory, posts: list, rel: Callable[[s
     if kind == "akut":
         return {**common, "services": [service_view(s, directory, rel, words=words) for s in directory.emergency], "lines": _emergency_lines(directory, rel, words)}
     return None
+
+
+def _spoken_anywhere(services: list[Service], words: Words | None) -> list[tuple[str, str]]:
+    """(code, name) of every language some service speaks other than Swedish, by name: the filter."""
+    names: dict[str, str] = {}
+    for service in services:
+        names.update(spoken_languages(service, words))
+    names.pop("sv", None)
+    return sorted(names.items(), key=lambda item: item[1].lower())
 
 
 def _page_of(services: list[Service], number: int, urls: list[str], label: str, directory: Directory,

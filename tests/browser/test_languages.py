@@ -98,3 +98,18 @@ def test_the_scripts_speak_the_pages_language(browser, serve, languages_site):
         assert label.inner_text() == expected
     finally:
         context.close()
+
+
+def test_the_directory_filters_on_the_languages_a_service_speaks(browser, serve, languages_site):
+    context = browser.new_context(viewport=SMALLEST)
+    try:
+        page = context.new_page()
+        page.goto(serve(languages_site) + "stod/")
+        page.select_option("#stod-f-lang", "so")
+        page.click(".stod-filters__apply")
+        shown = page.locator("[data-stod-list] > li:not([hidden])")
+        assert [shown.nth(i).get_attribute("data-service") for i in range(shown.count())] == ["youmo"]
+        page.click(".stod-filters__reset")
+        page.wait_for_function("document.querySelectorAll('[data-stod-list] > li[hidden]').length === 0")
+    finally:
+        context.close()

@@ -138,6 +138,8 @@
     if (situation && (item.getAttribute("data-situations") || "").split(" ").indexOf(situation) < 0) return false;
     if (kind && item.getAttribute("data-kind") !== kind) return false;
     if (way && (item.getAttribute("data-ways") || "").split(" ").indexOf(way) < 0) return false;
+    var lang = form.elements.lang ? form.elements.lang.value : "";
+    if (lang && (item.getAttribute("data-languages") || "").split(" ").indexOf(lang) < 0) return false;
     if (form.elements.anonymous.checked && item.getAttribute("data-anonymous") !== "true") return false;
     if (form.elements.free.checked && item.getAttribute("data-free") !== "true") return false;
     if (form.elements.open.checked && item.getAttribute("data-open") !== "true") return false;
@@ -147,7 +149,7 @@
   /* Has the visitor chosen anything? */
   function filtering(form) {
     var e = form.elements;
-    return Boolean(e.situation.value || e.kind.value || e.way.value || e.anonymous.checked || e.free.checked || e.open.checked);
+    return Boolean(e.situation.value || e.kind.value || e.way.value || (e.lang && e.lang.value) || e.anonymous.checked || e.free.checked || e.open.checked);
   }
 
   function setUpFilters() {

@@ -70,6 +70,8 @@ def _arguments(argv):
     parser.add_argument("--lighthouse", action=argparse.BooleanOptionalAction, default=True, help="run Lighthouse on every page type")
     parser.add_argument("--lighthouse-plain", action=argparse.BooleanOptionalAction, default=True, help="and on the plain site's pages")
     parser.add_argument("--serve", action=argparse.BooleanOptionalAction, default=True, help="time the `mkdocs serve` rebuild after editing a post")
+    parser.add_argument("--languages", nargs="*", default=["sv", "ar", "so"],
+                        help="the languages built for the per-language table (the generated size; none: skip it)")
     parser.add_argument("--repeat", type=int, default=3, help="warm builds of each site, in turn; the table shows the median")
     parser.add_argument("--keep", action="store_true", help="keep the temp dir (sites, build logs)")
     parser.add_argument("--workdir", type=Path, default=None, help="where to make the temp dir (default: the system temp dir)")
@@ -154,6 +156,8 @@ def _generated_size(args, work: Path, today: date, lighthouse: Path | None, out:
     warnings = [line for line in our_build.problem_lines() if line.startswith("WARNING")]
     if warnings:
         out += ["", f"Stödlänken build warnings ({len(warnings)}), first 5:", *[f"    {line}" for line in warnings[:5]]]
+    if len(args.languages) > 1:
+        out += ["", *_languages_section(ours.root, work, args.languages, our_warm)]
     out += ["", f"#### Every page type, N={args.posts} / M={args.services}", ""]
     out += _page_types_section(ours.root, work / "stodlanken-site", plain, work / "plain-site", lighthouse, args.lighthouse_plain)
     if args.serve:
@@ -167,6 +171,42 @@ def _generated_size(args, work: Path, today: date, lighthouse: Path | None, out:
         out += ["", *_serve_table(measure.serve_rebuild(ours.root, edits))]
     out.append("")
     return 0
+
+
+def _languages_section(project: Path, work: Path, codes: list[str], first: measure.BuildResult) -> list[str]:
+    """Each language's own build (as `make build` runs them, one after another, warm
+    caches), its output, and the whole site's as languages are added."""
+    _keep_languages(project / "mkdocs.yml", codes)
+    _say(f"building the languages {', '.join(codes)} one by one (STODLANKEN_LANG, as make build does)")
+    rows, total_seconds, total_mb = [], 0.0, 0.0
+    lines = [f"#### Languages: {len(codes)} ({', '.join(codes)}), each built on its own", "",
+             "| language | build, warm, s | HTML pages | output, MB | whole site with the languages so far: s / MB |",
+             "| --- | ---: | ---: | ---: | ---: |"]
+    for code in codes:
+        folder = work / f"language-{code}"
+        result = measure.build(project, folder, strict=True, env={"STODLANKEN_LANG": code})
+        if not result.ok:
+            return [*lines, f"| {code} | FAILED: {'; '.join(result.problem_lines()[:3])} | | | |"]
+        stats = measure.site_stats(folder)
+        megabytes = sum(path.stat().st_size for path in folder.rglob("*") if path.is_file()) / 1e6
+        total_seconds += result.seconds
+        total_mb += megabytes
+        rows.append(f"| {code} | {result.seconds:.1f} | {stats.html_pages} | {megabytes:.1f} | {total_seconds:.1f} / {total_mb:.1f} |")
+        _say(f"  {code}: {result.seconds:.1f} s, {megabytes:.1f} MB")
+    return [*lines, *rows, "",
+            f"(The Swedish build above, with all seven languages in the chooser: {first.seconds:.1f} s.) A language other than "
+            "Swedish has only the posts made in it (none here), so it is the directory, the about pages and the chooser."]
+
+
+def _keep_languages(config: Path, codes: list[str]) -> None:
+    """Only `codes` in `extra.stodlanken.languages` of the generated project's mkdocs.yml."""
+    import re
+
+    text = config.read_text(encoding="utf-8")
+    block = re.search(r"(\n    languages:\n)((?:      .*\n)+)", text)
+    entries = re.findall(r"      - code: .*\n(?:        .*\n)*", block.group(2))
+    kept = [entry for entry in entries if entry.split("code:", 1)[1].split()[0] in codes]
+    config.write_text(text.replace(block.group(2), "".join(kept)), encoding="utf-8")
 
 
 # --- what to measure -----------------------------------------------------------------

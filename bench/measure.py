@@ -53,7 +53,7 @@ class BuildResult:
         return [line for line in self.log.splitlines() if line.startswith(("ERROR", "WARNING", "Aborted", "Traceback")) or ": error" in line]
 
 
-def build(project: Path, site_dir: Path, *, strict: bool, log_path: Path | None = None) -> BuildResult:
+def build(project: Path, site_dir: Path, *, strict: bool, log_path: Path | None = None, env: dict | None = None) -> BuildResult:
     """`mkdocs build` in a child process; wall time and that child's own peak RSS (wait4).
 
     Into an empty folder, as `make build` does (site.new), after the disk has caught up
@@ -68,7 +68,7 @@ def build(project: Path, site_dir: Path, *, strict: bool, log_path: Path | None 
     command = [*MKDOCS, "build", "--clean", "--site-dir", str(site_dir)] + (["--strict"] if strict else [])
     with log_path.open("w") as log:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=project, stdout=log, stderr=subprocess.STDOUT, env=ENV)
+        process = subprocess.Popen(command, cwd=project, stdout=log, stderr=subprocess.STDOUT, env={**ENV, **(env or {})})
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from markupsafe import Markup
-
 from stodlanken import build, home
+from stodlanken.i18n import source_attributes
 
 
 def on_env(env, /, *, config, files):
@@ -12,8 +11,7 @@ def on_env(env, /, *, config, files):
     site = build.of(config).site
     env.globals["stod"] = home.template_data(site)
     # ` lang="sv"` on the directory's texts, which are in Swedish, on pages in another language.
-    lang = home.text_lang(site.language)
-    env.globals["text_lang"] = Markup(f' lang="{lang}"') if lang else Markup("")
+    env.globals["text_lang"] = source_attributes(site.language)
     return env
 
 

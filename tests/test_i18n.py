@@ -73,15 +73,16 @@ def po(tmp_path: Path, language: Language, body: str, header: str = "") -> Words
 def test_a_translation_is_used_and_a_missing_one_is_swedish_marked_for_screen_readers(tmp_path):
     words = po(tmp_path, AR, 'msgid "Akut hjälp"\nmsgstr "مساعدة عاجلة"\n\nmsgid "Sök"\nmsgstr ""\n')
     assert words("Akut hjälp") == "مساعدة عاجلة"
-    assert words("Sök") == '<span lang="sv">Sök</span>'
+    assert words("Sök") == '<span lang="sv" dir="ltr">Sök</span>'  # Arabic is right to left: Swedish in it is not
     assert words.text("Sök") == "Sök"  # attributes: no mark possible
+    assert Words(Language("so", "Soomaali", "so"))("Sök") == '<span lang="sv">Sök</span>'
     assert words.missing(["Akut hjälp", "Sök", "Ny"]) == ["Sök", "Ny"]
 
 
 def test_values_are_escaped_and_fuzzy_translations_are_not_used(tmp_path):
     words = po(tmp_path, AR, 'msgid "Kontakta {name}"\nmsgstr "اتصل بـ {name}"\n\n#, fuzzy\nmsgid "Sök"\nmsgstr "بحث"\n')
     assert words("Kontakta {name}", name="<b>BRIS</b>") == "اتصل بـ &lt;b&gt;BRIS&lt;/b&gt;"
-    assert words("Sök") == '<span lang="sv">Sök</span>'
+    assert words("Sök") == '<span lang="sv" dir="ltr">Sök</span>'
 
 
 def test_easy_swedish_falls_back_without_a_mark_and_swedish_is_the_source():
@@ -107,7 +108,7 @@ def test_a_broken_catalogue_is_one_problem_and_the_language_shows_swedish(tmp_pa
     problems: list = []
     words = load_words(tmp_path, AR, problems)
     assert [(p.path, p.field) for p in problems] == [("locales/ar.po", "(fil)")] and message in problems[0].message
-    assert words("Sök") == '<span lang="sv">Sök</span>'
+    assert words("Sök") == '<span lang="sv" dir="ltr">Sök</span>'
 
 
 def test_a_missing_catalogue_is_a_problem_naming_the_fix(tmp_path):

@@ -67,7 +67,7 @@ def test_the_words_are_the_languages_own_and_swedish_where_they_are_missing(site
     # The directory's texts are in Swedish, marked so a screen reader switches voice.
     service = page(site, prefix, "stod/tjanst/bris/")
     if prefix != "latt":
-        assert re.search(r'<h1 lang="sv">BRIS', service)
+        assert re.search(r'<h1 lang="sv"( dir="ltr")?>BRIS', service)
 
 
 def test_the_chooser_and_hreflang_lead_to_the_same_page_in_each_language(site):
@@ -179,3 +179,12 @@ def test_a_card_says_which_languages_the_service_speaks_the_pages_own_first(site
     ar = page(site, "ar", "stod/")
     line = re.search(r'<p class="stod-card__languages">(.*?)</p>', ar).group(1)
     assert line.startswith(translation("ar", "Talar {languages}").split("{")[0] + "العربية")  # Arabic first, named in Arabic
+
+
+def test_swedish_text_on_a_right_to_left_page_is_marked_left_to_right(site):
+    """The home page's promise has no Arabic version in the example: it is Swedish there, and
+    left to right, or its full stop would stand at its left end."""
+    assert '<p class="sl-home__promise" lang="sv" dir="ltr">' in page(site, "ar", "")
+    assert '<p class="sl-home__promise" lang="sv">' in page(site, "so", "")
+    english = page(site, "en", "")
+    assert '<p class="sl-home__promise">Support for young people' in english

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from stodlanken.directory import EmergencyLine, Situation
-from stodlanken.i18n import SOURCE, Language, swedish
 from stodlanken.posts import TYPE_LABELS, Post
 from stodlanken.site import Site
 
@@ -67,16 +66,8 @@ def home_data(site: Site) -> dict:
     language = site.language
     return {
         "promise": language.promise or site.settings.promise,
-        # Text in Swedish on a page in another language is marked, so a screen reader switches voice.
-        "promise_lang": "" if language.promise or swedish(language.code) else SOURCE,
-        "text_lang": text_lang(language),
+        "promise_is_swedish": not language.promise,  # then marked on a page in another language
         "situations": situations,
         "cards": [post_card(post) for post in site.published_posts[:latest]],
         "social": list(site.settings.social),
     }
-
-
-def text_lang(language: Language) -> str:
-    """`lang` for the directory's texts (written in Swedish) on a page in `language`: "" when
-    no mark is needed."""
-    return "" if swedish(language.code) else SOURCE

@@ -138,7 +138,7 @@ class Words:
             html = Markup(html.format(**{key: escape(value) for key, value in values.items()}))
         if swedish(self.language.code) or self.has(msgid):
             return html
-        return Markup(f'<span lang="{SOURCE}">{html}</span>')
+        return Markup(f"<span{source_attributes(self.language)}>{html}</span>")
 
     def ntext(self, singular: str, plural: str, count: int, **values: object) -> str:
         translations = self._translations if self.has(singular) else None
@@ -179,6 +179,15 @@ def cldr_locale(code: str) -> Locale | None:
         return Locale.parse(_CLDR.get(base, base).replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         return None
+
+
+def source_attributes(language: Language) -> Markup:
+    """What marks Swedish text on a page in `language`: ` lang="sv"` (a screen reader switches
+    voice), with `dir="ltr"` on a right-to-left page (else its full stop lands on the left);
+    nothing on a page in Swedish or easy Swedish."""
+    if swedish(language.code):
+        return Markup("")
+    return Markup(f' lang="{SOURCE}" dir="ltr"' if language.dir == "rtl" else f' lang="{SOURCE}"')
 
 
 def chosen(languages: tuple[Language, ...], wanted: str | None = None) -> Language:

@@ -65,6 +65,7 @@ class Build:
     inline: privacy.Inline = field(default_factory=privacy.Inline)  # every page's inline styles, for _headers
     indexer: Indexer | None = None  # the Pagefind process (hooks/search.py)
     public_root: str = ""  # the address of the whole site (the first language's), set by begin()
+    today: date = field(default_factory=build_date)  # the one clock, read once per build
 
     @property
     def root(self) -> Path:
@@ -74,8 +75,6 @@ class Build:
     @cached_property
     def cache(self) -> cache.Dirs:
         return cache.Dirs(self.root)
-
-    today: date = field(default_factory=build_date)  # the one clock, read once per build
 
     @cached_property
     def site(self) -> Site:

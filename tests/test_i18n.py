@@ -175,3 +175,15 @@ def test_day_names_and_dates_come_from_cldr_and_swedish_keeps_its_own():
     assert hours.summary(Words(SV)) == "Mån, tor 14:00–21:00" == hours.summary()
     assert Words(Language("prs", "دری", "prs")).date(date(2026, 11, 24)) == "24 نومبر 2026"  # Dari: CLDR's fa_AF
     assert Words(SV).date(date(2026, 11, 24)) is None  # Swedish: the source writes its own dates
+
+
+def test_a_translation_that_changes_a_placeholder_is_a_warning_and_shows_swedish(tmp_path):
+    (tmp_path / "locales").mkdir()
+    (tmp_path / "locales" / "ar.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Kontakta {name}"\nmsgstr "اتصل بـ {nom}"\n\nmsgid "Sök"\nmsgstr "بحث {"\n', encoding="utf-8")
+    problems: list = []
+    words = load_words(tmp_path, AR, problems)
+    assert [(p.line, p.field, p.warning) for p in problems] == [(5, "msgstr", True), (8, "msgstr", True)]
+    assert words("Kontakta {name}", name="BRIS") == '<span lang="sv" dir="ltr">Kontakta BRIS</span>'  # no KeyError, no traceback
+    assert words.text("Sök") == "Sök"

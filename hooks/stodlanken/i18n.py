@@ -44,6 +44,7 @@ ENV = "STODLANKEN_LANG"  # the language a build makes: its code or prefix; defau
 UNREVIEWED = ("notice", "hold")
 # Written right to left (Material's list, and Dari, which Material does not know).
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "prs", "ps"})
+_PLACEHOLDER = re.compile(r"\{\w+\}")
 _REVIEW = re.compile(r"^#?\s*Reviewed-(By|On):[ \t]*(.*?)\s*$", re.MULTILINE | re.IGNORECASE)
 
 
@@ -104,6 +105,7 @@ class Words:
     language: Language
     catalog: Catalog | None = None  # None for Swedish, and for a language without a catalogue
     review: Review = field(default_factory=Review)
+    broken: frozenset[str] = frozenset()  # msgids whose translation lost or invented a {placeholder}: shown in Swedish
 
     @cached_property
     def _translations(self) -> Translations | None:
@@ -119,7 +121,8 @@ class Words:
         if self.catalog is None:
             return False
         message = self.catalog.get(msgid)
-        return message is not None and not message.fuzzy and bool(message.string if isinstance(message.string, str) else all(message.string))
+        return (message is not None and not message.fuzzy and isinstance(message.string, str) and bool(message.string)
+                and msgid not in self.broken)
 
     def _gettext(self, msgid: str) -> str:
         return self._translations.gettext(msgid) if self._translations is not None and self.has(msgid) else msgid
@@ -139,11 +142,6 @@ class Words:
         if swedish(self.language.code) or self.has(msgid):
             return html
         return Markup(f"<span{source_attributes(self.language)}>{html}</span>")
-
-    def ntext(self, singular: str, plural: str, count: int, **values: object) -> str:
-        translations = self._translations if self.has(singular) else None
-        translated = translations.ngettext(singular, plural, count) if translations else (singular if count == 1 else plural)
-        return translated.format(count=count, **values)
 
     def missing(self, msgids: list[str]) -> list[str]:
         return [msgid for msgid in msgids if not self.has(msgid)]
@@ -226,7 +224,20 @@ def load_words(root: Path, language: Language, problems: list[Problem]) -> Words
         message = re.sub(r" on (line )?\d+$", "", str(error))
         problems.append(Problem(rel, line or None, "(fil)", f"går inte att läsa ({message})", "öppna filen i Poedit och spara den igen"))
         return Words(language)
-    return Words(language, catalog, _review(text))
+    broken = set()
+    for message in catalog:
+        if message.id and isinstance(message.id, str) and isinstance(message.string, str) and message.string \
+                and _braces(message.string) != _braces(message.id):
+            broken.add(message.id)
+            problems.append(Problem(rel, message.lineno, "msgstr", f"{{…}} skiljer sig från originalet i ”{message.id[:60]}”; texten visas på svenska",
+                                    f"skriv med exakt samma {{namn}} som originalet: {', '.join(sorted(set(_PLACEHOLDER.findall(message.id)))) or 'inga'}",
+                                    warning=True))
+    return Words(language, catalog, _review(text), frozenset(broken))
+
+
+def _braces(text: str) -> tuple[frozenset[str], bool]:
+    """The {placeholders} of a text, and whether a brace stands outside them (str.format would fail)."""
+    return frozenset(_PLACEHOLDER.findall(text)), "{" in _PLACEHOLDER.sub("", text) or "}" in _PLACEHOLDER.sub("", text)
 
 
 def _line_of(message: str) -> int | None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from mkdocs.structure.files import File
 
 from stodlanken import build, reach, reach_files
+from stodlanken.i18n import og_locale
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -69,10 +70,11 @@ def _site_info(state: build.Build) -> reach.SiteInfo:
     return reach.SiteInfo(
         name=settings.site_name,
         url=(config.site_url or "/").rstrip("/") + "/",  # in `mkdocs serve`, the preview's own address
-        description=config.site_description or "",
+        description=state.language.promise or config.site_description or "",
         organisation=settings.organisation,
-        promise=settings.promise,
+        promise=settings.promise,  # drawn on the share card, in Lato: Latin script only (see #15's notes)
         public_url=state.public_url,
+        locale=og_locale(state.language.code),
     )
 
 

@@ -188,3 +188,11 @@ def test_swedish_text_on_a_right_to_left_page_is_marked_left_to_right(site):
     assert '<p class="sl-home__promise" lang="sv">' in page(site, "so", "")
     english = page(site, "en", "")
     assert '<p class="sl-home__promise">Support for young people' in english
+
+
+def test_share_tags_name_the_pages_language(site):
+    assert '<meta property="og:locale" content="sv_SE">' in page(site, "", "")
+    assert '<meta property="og:locale" content="ar_EG">' in page(site, "ar", "stod/")
+    assert '<meta property="og:locale" content="fa_AF">' in page(site, "prs", "")
+    english = page(site, "en", "")
+    assert '<meta property="og:description" content="Support for young people who are not feeling good. Free, and often anonymous.">' in english

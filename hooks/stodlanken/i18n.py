@@ -27,7 +27,7 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from babel.core import Locale, UnknownLocaleError
+from babel.core import Locale, UnknownLocaleError, get_global
 from babel.dates import format_date
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
@@ -165,6 +165,16 @@ class Words:
         """The name of the language `code` in this language ("arabiska" in Swedish)."""
         locale = cldr_locale(code)
         return locale.get_display_name(self.locale or Locale.parse(SOURCE)) if locale else None
+
+
+def og_locale(code: str) -> str:
+    """Open Graph's `og:locale` ("sv_SE", "ar_EG", "fa_AF"): CLDR's likely territory for the language."""
+    base = _CLDR.get(code.split("-x-")[0], code.split("-x-")[0]).replace("-", "_")
+    if "_" in base:
+        return base
+    likely = get_global("likely_subtags").get(base, "")
+    parts = likely.split("_")
+    return f"{base}_{parts[-1]}" if len(parts) > 1 else base
 
 
 # Dari is Persian as spoken in Afghanistan: CLDR has it as fa_AF; easy Swedish is Swedish.

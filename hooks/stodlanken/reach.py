@@ -96,6 +96,7 @@ class SiteInfo:
     organisation: str = ""
     promise: str = ""
     public_url: str = ""  # site_url in mkdocs.yml, also in `mkdocs serve` (where `url` is 127.0.0.1)
+    locale: str = "sv_SE"  # og:locale of the build's language
 
     def absolute(self, path: str) -> str:
         return self.url + path
@@ -195,6 +196,7 @@ class Share:
     short_url: str = ""  # absolute
     short_display: str = ""
     poster: str = ""  # relative to the site root
+    locale: str = "sv_SE"  # og:locale
 
     @property
     def tags(self) -> list[tuple[str, str, str]]:
@@ -202,7 +204,7 @@ class Share:
         og = [
             ("og:type", self.type),
             ("og:site_name", self.site_name),
-            ("og:locale", "sv_SE"),
+            ("og:locale", self.locale),
             ("og:title", self.title),
             ("og:description", self.description),
         ]
@@ -243,6 +245,7 @@ def site_share(info: SiteInfo, *, url: str | None, title: str | None = None, des
         image_alt=card_alt("", info.name, info.organisation or info.name),
         site_name=info.name,
         feeds=feed_links,
+        locale=info.locale,
     )
 
 
@@ -267,6 +270,7 @@ def page_share(page_url: str, title: str | None, description: str | None, info: 
         short_url=info.absolute(shown.short),
         short_display=info.display(shown.short),
         poster=shown.poster,
+        locale=info.locale,
     )
 
 

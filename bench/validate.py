@@ -1,6 +1,6 @@
 """Outside checkers on every page: the W3C Nu HTML Checker (vnu) and pa11y (HTML_CodeSniffer, WCAG2AA).
 
-    make validate                                   # build the example site into a temp dir, check every page
+    make validate                                   # build the example site (every language) into a temp dir, check it
     .venv/bin/python bench/validate.py --site DIR   # check a site already built (e.g. site/ after make build)
 
 Both checkers are pinned in bench/package-lock.json and installed into bench/node_modules
@@ -9,8 +9,11 @@ Debian `apt-get install nodejs npm default-jre-headless`). pa11y drives Debian's
 (`/usr/bin/chromium`, or $CHROMIUM) as bench/pa11y.json says; nothing is downloaded at check
 time and pages are served on 127.0.0.1 only.
 
-vnu reads every `.html` file of the build; pa11y loads every one of them from the local
-server, at a phone's width (360×640) and at pa11y's default desktop width (1280×1024).
+vnu reads every `.html` file of the build, in every language; pa11y loads the pages of
+the languages `--pa11y-languages` names (default Swedish, Arabic right to left and Somali:
+the layout is the same in each, and seven times the pages would take seven times as long)
+from the local server, at a phone's width (360×640) and at pa11y's default desktop width
+(1280×1024).
 First each checker is run on two pages made here, one valid and one broken, so that a
 checker that reports nothing because it did not run cannot pass for a clean site.
 
@@ -86,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="check this built site instead of building the example site")
     parser.add_argument("--keep", action="store_true", help="keep the temp dir (the built site)")
+    parser.add_argument("--pa11y-languages", nargs="*", default=["", "ar", "so"],
+                        help="the prefixes of the languages pa11y loads (\"\" Swedish, at the root)")
     args = parser.parse_args(argv)
 
     if args.site and not (args.site / "index.html").is_file():
@@ -105,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         if site is None:
             return 1
         _say(f"checking {site}")
-        reports = [run_vnu(java, site), run_pa11y(site)]
+        reports = [run_vnu(java, site), run_pa11y(site, _pa11y_pages(site, args.pa11y_languages))]
         print("\n".join(_report_lines(reports, site)))
         if any(report.problem for report in reports):
             return 2
@@ -142,9 +147,10 @@ def run_vnu(java: str, site: Path) -> Report:
     return report
 
 
-def run_pa11y(site: Path) -> Report:
-    """pa11y (HTML_CodeSniffer, WCAG2AA) on every page of `site`, served on 127.0.0.1, one browser."""
-    pages = [_url_path(site, path) for path in _html_files(site)]
+def run_pa11y(site: Path, files: list[Path] | None = None) -> Report:
+    """pa11y (HTML_CodeSniffer, WCAG2AA) on the pages `files` (default every page) of `site`,
+    served on 127.0.0.1, one browser."""
+    pages = [_url_path(site, path) for path in (files if files is not None else _html_files(site))]
     report = Report("pa11y", pages=len(pages))
     with measure.static_server(site) as base:
         request = {"config": str(PA11Y_CONFIG), "urls": [base.rstrip("/") + page for page in pages], "viewports": VIEWPORTS}
@@ -204,14 +210,24 @@ def _checkers_catch_errors(java: str, canary: Path) -> bool:
 
 
 def _build_example(site: Path) -> Path | None:
-    _say(f"building the example site (mkdocs build --strict) into {site}")
-    command = [*measure.MKDOCS, "build", "--strict", "--clean", "--site-dir", str(site)]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=measure.ENV)
+    _say(f"building the example site in every language (as make build) into {site}")
+    command = [sys.executable, "-m", "stodlanken.languages", "build", "--strict", "--site-dir", str(site)]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env={**measure.ENV, "PYTHONPATH": str(ROOT / "hooks")})
     if done.returncode != 0:
         log = (done.stdout + done.stderr).splitlines()
         print("The example site does not build (mkdocs build --strict); its last lines:", *log[-20:], sep="\n")
         return None
     return site
+
+
+def _pa11y_pages(site: Path, prefixes: list[str]) -> list[Path]:
+    """The pages of the languages `prefixes` ("" Swedish): a language's pages are in its folder."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from stodlanken.check import load_site
+    from stodlanken.site import build_date
+
+    others = {language.prefix for language in load_site(ROOT / "mkdocs.yml", build_date()).settings.languages} - set(prefixes) - {""}
+    return [path for path in _html_files(site) if path.relative_to(site).parts[0] not in others]
 
 
 def _html_files(site: Path) -> list[Path]:

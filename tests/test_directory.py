@@ -45,7 +45,7 @@ source: https://www.bris.se/
 """
 
 
-def make(tmp_path: Path, service: str = SERVICE, *, name: str = "bris", situations: str = SITUATIONS, providers: str = PROVIDERS, emergency: str = "- bris\n", extra: dict[str, str] | None = None):
+def make(tmp_path: Path, service: str = SERVICE, *, name: str = "bris", situations: str = SITUATIONS, providers: str = PROVIDERS, emergency: str = "- bris\n", extra: dict[str, str] | None = None, languages: tuple[str, ...] = ()):
     folder = tmp_path / "support_directory"
     (folder / "services").mkdir(parents=True)
     (folder / "situations.yml").write_text(situations, encoding="utf-8")
@@ -54,7 +54,7 @@ def make(tmp_path: Path, service: str = SERVICE, *, name: str = "bris", situatio
     (folder / "services" / f"{name}.yml").write_text(textwrap.dedent(service), encoding="utf-8")
     for filename, text in (extra or {}).items():
         (folder / "services" / filename).write_text(textwrap.dedent(text), encoding="utf-8")
-    return load_directory(folder, root=tmp_path, today=TODAY)
+    return load_directory(folder, root=tmp_path, today=TODAY, languages=languages)
 
 
 def lines(problems) -> list[str]:
@@ -69,8 +69,11 @@ def with_field(old: str, new: str) -> str:
 # --- the example data ------------------------------------------------------------
 
 
+EXAMPLE_LANGUAGES = ("sv-x-easy", "en", "ar", "so", "ti", "prs")  # mkdocs.yml's, after Swedish
+
+
 def test_example_directory_loads_without_problems():
-    directory, problems = load_directory(PROJECT / "support_directory", root=PROJECT, today=date(2026, 11, 25))
+    directory, problems = load_directory(PROJECT / "support_directory", root=PROJECT, today=date(2026, 11, 25), languages=EXAMPLE_LANGUAGES)
     assert lines(problems) == []
     assert [s.id for s in directory.situations][:5] == ["ma-daligt", "hemma", "vald", "sjalvmordstankar", "kropp-sex"]
     assert [s.id for s in directory.emergency] == ["112", "1177", "bris", "mind-sjalvmordslinjen"]
@@ -536,3 +539,37 @@ def test_compact_hours_for_the_browser_name_days_by_number():
     assert Hours(always=True).compact() == "*"
     hours = Hours(periods=(Period(("mon", "wed"), "14:00", "21:30"), Period(("sat",), "22:00", "02:00")))
     assert hours.compact() == "13/14:00-21:30 6/22:00-02:00"
+
+
+TRANSLATED = SITUATIONS.replace("  icon: material/home-alert-outline\n", """  icon: material/home-alert-outline
+  translations:
+    ar:
+      title: "الوضع صعب في البيت"
+""")
+
+
+def test_translations_of_a_situation_and_a_service_are_read(tmp_path):
+    service = SERVICE + 'translations:\n  ar:\n    summary: "تحدث مع مستشار."\n  en:\n    name: "BRIS"\n'
+    directory, problems = make(tmp_path, service, situations=TRANSLATED, languages=("ar", "en"))
+    assert problems == []
+    assert directory.situation("hemma").text("title", "ar") == ("الوضع صعب في البيت", True)
+    assert directory.situation("hemma").text("intro", "ar") == ("Det är inte ditt fel.", False)
+    assert directory.services["bris"].text("summary", "ar") == ("تحدث مع مستشار.", True)
+    assert directory.services["bris"].text("summary", "so") == ("Prata med en kurator, anonymt.", False)
+
+
+@pytest.mark.parametrize(("translations", "field"), [
+    ('translations:\n  de:\n    summary: "Hallo"\n', "translations.de"),  # not one of the site's languages
+    ('translations:\n  ar:\n    phone: "116 111"\n', "translations.ar.phone"),  # numbers are never translated
+    ('translations:\n  ar: "تحدث"\n', "translations.ar"),
+    ('translations: [ar]\n', "translations"),
+    ('translations:\n  ar:\n    summary: "' + "ب" * 201 + '"\n', "translations.ar.summary"),
+    ('translations:\n  ar:\n    description: "[اضغط](javascript:alert(1))"\n', "translations.ar.description"),
+])
+def test_a_wrong_translation_is_one_error_naming_the_field_and_the_service_stays_in_swedish(tmp_path, translations, field):
+    directory, problems = make(tmp_path, SERVICE + translations, languages=("ar",))
+    assert [p.field for p in problems] == [field], lines(problems)
+    if "javascript:" in translations:  # a script address anywhere refuses the file, as in Swedish
+        assert "bris" not in directory.services
+    else:
+        assert directory.services["bris"].text("summary", "ar") == ("Prata med en kurator, anonymt.", False)

@@ -144,6 +144,8 @@ def test_make_check_lists_what_each_language_lacks_and_a_missing_string_breaks_n
     assert any(line.strip().startswith("Soomaali (so, /so/): 1 av ") and "inte granskad" in line for line in lines), check.stdout
     assert "      locales/so.po: saknas: ”Akut hjälp”" in lines
     assert any(line.strip().startswith("العربية (ar, /ar/): 0 av ") for line in lines)
+    assert lines.count("      katalogen: 5 av 5 situationer och 0 av 11 tjänster har text på språket (translations:), resten visas på svenska") == 2  # en, ar
+    assert "      katalogen: 0 av 5 situationer och 0 av 11 tjänster har text på språket (translations:), resten visas på svenska" in lines
     done = build_languages(project, tmp_path / "site")
     assert done.returncode == 0, done.stdout + done.stderr
     assert '<h1><span lang="sv">Akut hjälp</span></h1>' in page(tmp_path / "site", "so", "akut/")
@@ -196,3 +198,15 @@ def test_share_tags_name_the_pages_language(site):
     assert '<meta property="og:locale" content="fa_AF">' in page(site, "prs", "")
     english = page(site, "en", "")
     assert '<meta property="og:description" content="Support for young people who are not feeling good. Free, and often anonymous.">' in english
+
+
+def test_the_directory_speaks_the_language_where_it_has_a_translation_and_swedish_elsewhere(site):
+    ar = page(site, "ar", "stod/hemma/")
+    assert '<h1>الوضع صعب في البيت</h1>' in ar  # translated: no Swedish mark
+    assert re.search(r'<p class="stod-lead">شجار أو قلق', ar)
+    home = page(site, "ar", "")
+    assert '>أشعر بأنني لست بخير</a>' in home
+    somali = page(site, "so", "stod/hemma/")
+    assert '<h1 lang="sv">Det är jobbigt hemma</h1>' in somali  # no Somali text yet: Swedish, marked
+    assert '<h1>Things are hard at home</h1>' in page(site, "en", "stod/hemma/")
+    assert '<h1>Det är jobbigt hemma</h1>' in page(site, "", "stod/hemma/")

@@ -89,6 +89,11 @@ def language_report(site: Site) -> list[str]:
             ("inte granskad – publiceras inte (unreviewed: hold)" if site.settings.unreviewed == "hold"
              else "inte granskad – varje sida säger det")
         lines.append(f"    {language.name} ({language.code}, {where}): {len(missing)} av {len(msgids)} texter saknas, {review}, {posts} inlägg")
+        directory = site.directory
+        situations = sum(1 for situation in directory.situations if situation.text("title", language.code)[1])
+        services = sum(1 for service in directory.services.values() if service.text("summary", language.code)[1])
+        lines.append(f"      katalogen: {situations} av {len(directory.situations)} situationer och {services} av "
+                     f"{len(directory.services)} tjänster har text på språket (translations:), resten visas på svenska")
         rel = i18n.catalogue_path(site.root, language).relative_to(site.root).as_posix()
         lines.extend(f"      {rel}: saknas: {_short(msgid)}" for msgid in missing)
     return lines

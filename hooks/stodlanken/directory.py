@@ -70,6 +70,12 @@ class Situation:
     title: str
     intro: str
     icon: str  # a Material icon path, e.g. "material/emoticon-sad-outline"
+    translations: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, hash=False)  # code -> title, intro
+
+    def text(self, key: str, language: str) -> tuple[str, bool]:
+        """`key` ("title", "intro") in `language`, and whether it is the translation (else Swedish)."""
+        translated = self.translations.get(language, {}).get(key)
+        return (translated, True) if translated else (getattr(self, key), False)
 
 
 @dataclass(frozen=True)
@@ -150,8 +156,14 @@ class Service:
     status: str = "active"  # active | temporarily_closed
     alert: str = ""
     path: str = ""  # the YAML file, relative to the project root
+    translations: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, hash=False)  # code -> name, summary, description, alert
     stale: bool = False  # `verified` more than directory_loader.VERIFIED_STALE_DAYS ago: the page says so
 
+
+    def text(self, key: str, language: str) -> tuple[str, bool]:
+        """`key` ("name", "summary", "description", "alert") in `language`, and whether it is the translation."""
+        translated = self.translations.get(language, {}).get(key)
+        return (translated, True) if translated else (getattr(self, key), False)
 
     @property
     def language_names(self) -> tuple[str, ...]:

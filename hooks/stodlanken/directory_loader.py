@@ -37,14 +37,15 @@ _DANGEROUS = re.compile(r"(?i)\b(?:javascript|vbscript|livescript)\s*:|\bdata\s*
 
 
 
-def load_directory(path: Path, *, root: Path, today: date) -> tuple[Directory, list[Problem]]:
-    """Read `support_directory/`; never raises on bad input: returns what is valid and every problem."""
+def load_directory(path: Path, *, root: Path, today: date, languages: tuple[str, ...] = ()) -> tuple[Directory, list[Problem]]:
+    """Read `support_directory/`; never raises on bad input: returns what is valid and every problem.
+    `languages`: the site's languages other than Swedish, which `translations:` may give texts in."""
     problems: list[Problem] = []
     directory = Directory()
     if not path.is_dir():
         problems.append(Problem(relpath(path, root), None, "(mapp)", "mappen saknas", "skapa support_directory/ med situations.yml, providers.yml, emergency.yml och services/"))
         return directory, problems
-    directory.situations, broken_situations = _load_situations(path / "situations.yml", root, problems)
+    directory.situations, broken_situations = _load_situations(path / "situations.yml", root, problems, languages)
     directory.providers, broken_providers = _load_providers(path / "providers.yml", root, problems)
     # A service that names a broken situation or provider is left out without a second
     # problem line: the broken record already has its own.
@@ -54,7 +55,7 @@ def load_directory(path: Path, *, root: Path, today: date) -> tuple[Directory, l
     if not services_dir.is_dir():
         problems.append(Problem(relpath(services_dir, root), None, "(mapp)", "mappen saknas", "skapa mappen och lägg en fil per tjänst i den, t.ex. services/bris.yml"))
     else:
-        _load_services(services_dir, root, today, directory, situation_ids, broken, problems)
+        _load_services(services_dir, root, today, directory, situation_ids, broken, problems, languages)
     directory.emergency_lines = _load_emergency(path / "emergency.yml", root, directory, problems)
     return directory, problems
 
@@ -221,12 +222,12 @@ class _Broken:
     providers: set[str]
 
 
-def _load_situations(path: Path, root: Path, problems: list[Problem]) -> tuple[list[Situation], set[str]]:
+def _load_situations(path: Path, root: Path, problems: list[Problem], languages: tuple[str, ...] = ()) -> tuple[list[Situation], set[str]]:
     check, items = _list_file(path, root, problems, "`- id: ma-daligt`")
     situations: list[Situation] = []
     seen: set[str] = set()
     broken: set[str] = set()
-    for item, before in _entries(check, items, ("id", "title", "intro", "icon"), "situation"):
+    for item, before in _entries(check, items, ("id", "title", "intro", "icon", "translations"), "situation"):
         sid = _slug(check, item, "id", "situationens id")
         title = _text(check, item, "title", max_len=60)
         intro = _text(check, item, "intro", max_len=400)
@@ -238,10 +239,38 @@ def _load_situations(path: Path, root: Path, problems: list[Problem]) -> tuple[l
         if sid:
             seen.add(sid)
         if len(problems) == before and sid and title and intro and icon:
-            situations.append(Situation(sid, title, intro, icon))
+            # Read after the verdict: a mistake in a translation leaves the situation in
+            # Swedish, it does not take it off the site.
+            situations.append(Situation(sid, title, intro, icon, _translations(check, item, {"title": 60, "intro": 400}, languages)))
         elif sid and sid not in {s.id for s in situations}:
             broken.add(sid)
     return situations, broken
+
+
+def _translations(check: Checker, data: LineDict, fields: dict[str, int | None], languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """`translations:` — the texts of `fields` in the site's other languages, e.g.
+    `translations: {ar: {summary: …}}`; each checked like the Swedish one (same length)."""
+    value = data.get("translations")
+    if value is None:
+        return {}
+    if not isinstance(value, LineDict):
+        check.error(data.line_of("translations"), "translations", "måste ha ett block per språk",
+                    "skriv t.ex. `translations:` och under den `  ar:` med `    summary: …`")
+        return {}
+    found: dict[str, dict[str, str]] = {}
+    for code in value:
+        where = f"translations.{code}"
+        if code not in languages:
+            check.error(value.line_of(code), where, f"{code!r} är inte ett av webbplatsens språk",
+                        f"skriv en av: {', '.join(languages) or '(inga andra språk än svenska i mkdocs.yml)'}")
+            continue
+        texts = _part(check, value, code, tuple(fields), f"måste ha fält som {', '.join(fields)}",
+                      f"skriv fälten på egna rader under `{code}:`", prefix="translations.")
+        if texts is None:
+            continue
+        found[code] = {key: text for key, limit in fields.items()
+                       if (text := _text(check, texts, key, required=False, max_len=limit, prefix=f"{where}.")) is not None}
+    return found
 
 
 def _icon(check: Checker, item: LineDict) -> str | None:
@@ -286,11 +315,12 @@ def _load_providers(path: Path, root: Path, problems: list[Problem]) -> tuple[di
 
 _SERVICE_KEYS = (
     "name", "provider", "situations", "summary", "description", "ages", "anonymous", "free",
-    "languages", "contact", "hours", "status", "alert", "verified", "source",
+    "languages", "contact", "hours", "status", "alert", "verified", "source", "translations",
 )  # fmt: skip
 
 
-def _load_services(folder: Path, root: Path, today: date, directory: Directory, situation_ids: set[str], broken: _Broken, problems: list[Problem]) -> None:
+def _load_services(folder: Path, root: Path, today: date, directory: Directory, situation_ids: set[str], broken: _Broken,
+                   problems: list[Problem], languages: tuple[str, ...] = ()) -> None:
     seen: dict[str, str] = {}
     for path in sorted(folder.iterdir()):
         if path.name.startswith(".") or path.is_dir():
@@ -307,7 +337,7 @@ def _load_services(folder: Path, root: Path, today: date, directory: Directory, 
             problems.append(Problem(rel, None, "(filnamn)", f"id {sid!r} finns redan i {seen[sid]}", "ge varje tjänst ett eget filnamn"))
             continue
         seen[sid] = rel
-        service = _load_service(path, rel, sid, today, directory.providers, situation_ids, broken, problems, directory.salvaged)
+        service = _load_service(path, rel, sid, today, directory.providers, situation_ids, broken, problems, directory.salvaged, languages)
         if service == "inactive":
             directory.inactive.add(sid)
         elif service is None:
@@ -316,7 +346,8 @@ def _load_services(folder: Path, root: Path, today: date, directory: Directory, 
             directory.services[sid] = service
 
 
-def _load_service(path: Path, rel: str, sid: str, today: date, providers: dict[str, Provider], situation_ids: set[str], broken: _Broken, problems: list[Problem], salvaged: dict[str, EmergencyLine]) -> Service | str | None:
+def _load_service(path: Path, rel: str, sid: str, today: date, providers: dict[str, Provider], situation_ids: set[str], broken: _Broken,
+                  problems: list[Problem], salvaged: dict[str, EmergencyLine], site_languages: tuple[str, ...] = ()) -> Service | str | None:
     check = Checker(rel, problems)
     found: list[Problem] = []
     data = load_yaml(path, rel, found)
@@ -374,6 +405,8 @@ def _load_service(path: Path, rel: str, sid: str, today: date, providers: dict[s
         if name and contact and contact.phone:
             salvaged[sid] = EmergencyLine(sid, name, contact.phone, None)
         return None
+    # Read after the verdict: a mistake in a translation leaves the service in Swedish.
+    translations = _translations(check, data, {"name": 120, "summary": SUMMARY_MAX, "description": None, "alert": SUMMARY_MAX}, site_languages)
     return Service(
         id=sid,
         name=name,
@@ -392,6 +425,7 @@ def _load_service(path: Path, rel: str, sid: str, today: date, providers: dict[s
         hours=hours,
         status=status,
         alert=alert,
+        translations=translations,
         path=rel,
         stale=(today - verified).days > VERIFIED_STALE_DAYS,
     )

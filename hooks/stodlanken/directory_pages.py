@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from stodlanken.directory import CONTACT_LABELS, CONTACT_WAYS, KINDS, LANGUAGES, Directory, Service, Situation
 from stodlanken.hours import Hours
-from stodlanken.i18n import N_, Words
+from stodlanken.i18n import N_, Words, source_attributes
 from stodlanken.opendata import jsonld
 from stodlanken.pagination import Pagination, pages_of, pagination
 
@@ -149,11 +149,32 @@ class ServiceView:
     languages: str  # the languages the service speaks, named in the page's language; its own first
     language_codes: str  # space separated, for data-languages (the filter)
     description: Markup = field(default_factory=lambda: Markup(""))
-    situation_links: tuple[tuple[str, str], ...] = ()  # (title, url)
+    situation_links: tuple[tuple[str, str, Markup], ...] = ()  # (title, url, mark)
+    # ` lang="sv"` for each of name, summary, alert, description shown in Swedish on a page in another language
+    marks: dict[str, Markup] = field(default_factory=dict)
 
 
 def swedish_date(value) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def _in_language(record: Service | Situation, key: str, words: Words | None) -> tuple[str, Markup]:
+    """A directory text in the page's language where `translations:` has it, else the Swedish
+    one, with what marks it as Swedish on the page (nothing on a Swedish page)."""
+    if words is None:
+        return getattr(record, key), Markup("")
+    text, translated = record.text(key, words.language.code)
+    return text, Markup("") if translated else source_attributes(words.language)
+
+
+def situation_text(situation: Situation, key: str, words: Words | None) -> tuple[str, Markup]:
+    return _in_language(situation, key, words)
+
+
+def situation_view(situation: Situation, words: Words | None, url: str = "") -> dict[str, Any]:
+    """What templates show of a situation, in the page's language."""
+    (title, title_mark), (intro, intro_mark) = situation_text(situation, "title", words), situation_text(situation, "intro", words)
+    return {"id": situation.id, "title": title, "intro": intro, "url": url, "marks": {"title": title_mark, "intro": intro_mark}}
 
 
 def _text(words: Words | None, msgid: str) -> str:
@@ -210,18 +231,20 @@ def service_view(service: Service, directory: Directory, rel: Callable[[str], st
                  words: Words | None = None) -> ServiceView:
     hours = service.hours
     situation_links = tuple(
-        (situation.title, rel(url_of(situation_uri(situation.id))))
+        (*situation_text(situation, "title", words), rel(url_of(situation_uri(situation.id))))
         for situation in directory.situations
         if situation.id in service.situations
     )
+    situation_links = tuple((title, url, mark) for title, mark, url in situation_links)
+    texts = {key: _in_language(service, key, words) for key in ("name", "summary", "alert", "description")}
     ages = ""
     if service.ages:
         ages = str(service.ages)
     return ServiceView(
         id=service.id,
-        name=service.name,
+        name=texts["name"][0],
         url=rel(url_of(service_uri(service.id))),
-        summary=service.summary,
+        summary=texts["summary"][0],
         provider=service.provider.name,
         provider_url=service.provider.url,
         kind=service.provider.kind,
@@ -237,7 +260,7 @@ def service_view(service: Service, directory: Directory, rel: Callable[[str], st
         anonymous=service.anonymous,
         free=service.free,
         temporarily_closed=service.status == "temporarily_closed",
-        alert=service.alert,
+        alert=texts["alert"][0],
         verified=(words and words.date(service.verified)) or swedish_date(service.verified),
         verified_iso=service.verified.isoformat(),
         source=service.source,
@@ -245,8 +268,9 @@ def service_view(service: Service, directory: Directory, rel: Callable[[str], st
         ages=ages,
         languages=", ".join(spoken_languages(service, words).values()),
         language_codes=" ".join(service.languages),
-        description=render_description(service.description) if full else Markup(""),
+        description=render_description(texts["description"][0]) if full else Markup(""),
         situation_links=situation_links,
+        marks={key: mark for key, (_, mark) in texts.items()},
     )
 
 
@@ -277,7 +301,7 @@ def page_context(meta: dict, directory: Directory, posts: list, rel: Callable[[s
     language (default the Swedish of the source)."""
     kind = meta.get("kind")
     number = meta.get("page", 1)
-    situations = [{"id": s.id, "title": s.title, "url": rel(url_of(situation_uri(s.id)))} for s in directory.situations]
+    situations = [situation_view(s, words, rel(url_of(situation_uri(s.id)))) for s in directory.situations]
     common = {"kind": kind, "situations": situations, "directory_url": rel(url_of(DIRECTORY_URI)), "akut_url": rel(url_of(EMERGENCY_URI))}
     if kind == "directory":
         services = sorted(directory.services.values(), key=_sort_name)
@@ -309,7 +333,7 @@ def page_context(meta: dict, directory: Directory, posts: list, rel: Callable[[s
         return {
             **common,
             **listed,
-            "situation": situation,
+            "situation": situation_view(situation, words),
             "posts": about[:SITUATION_POSTS],
             "all_posts_url": rel(posts_url) if len(about) > SITUATION_POSTS else None,
         }

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stodlanken.directory import EmergencyLine, Situation
+from stodlanken import directory_pages
+from stodlanken.directory import EmergencyLine
 from stodlanken.posts import TYPE_LABELS, Post
 from stodlanken.site import Site
 
@@ -62,8 +63,9 @@ def template_data(site: Site) -> dict:
 
 def home_data(site: Site) -> dict:
     latest = site.settings.latest_posts
-    situations: list[Situation] = site.directory.situations
     language = site.language
+    words = site.words.get(language.prefix)
+    situations = [directory_pages.situation_view(situation, words) for situation in site.directory.situations]
     return {
         "promise": language.promise or site.settings.promise,
         "promise_is_swedish": not language.promise,  # then marked on a page in another language

@@ -73,7 +73,8 @@ def read(root: Path, docs_dir: Path, config: Mapping, today: date, *, site_url: 
     back from it; EVERY_LANGUAGE keeps them all."""
     settings, problems = from_config(config, site_url=site_url)
     words = {lang.prefix: load_words(root, lang, problems) for lang in settings.languages}
-    directory, directory_problems = load_directory(root / "support_directory", root=root, today=today)
+    directory, directory_problems = load_directory(root / "support_directory", root=root, today=today,
+                                                   languages=tuple(lang.code for lang in settings.languages[1:]))
     posts, post_problems = load_posts(
         docs_dir,
         section=POSTS_SECTION,

@@ -167,13 +167,9 @@ def _in_language(record: Service | Situation, key: str, words: Words | None) -> 
     return text, Markup("") if translated else source_attributes(words.language)
 
 
-def situation_text(situation: Situation, key: str, words: Words | None) -> tuple[str, Markup]:
-    return _in_language(situation, key, words)
-
-
 def situation_view(situation: Situation, words: Words | None, url: str = "") -> dict[str, Any]:
     """What templates show of a situation, in the page's language."""
-    (title, title_mark), (intro, intro_mark) = situation_text(situation, "title", words), situation_text(situation, "intro", words)
+    (title, title_mark), (intro, intro_mark) = _in_language(situation, "title", words), _in_language(situation, "intro", words)
     return {"id": situation.id, "title": title, "intro": intro, "url": url, "marks": {"title": title_mark, "intro": intro_mark}}
 
 
@@ -231,11 +227,11 @@ def service_view(service: Service, directory: Directory, rel: Callable[[str], st
                  words: Words | None = None) -> ServiceView:
     hours = service.hours
     situation_links = tuple(
-        (*situation_text(situation, "title", words), rel(url_of(situation_uri(situation.id))))
+        (title, rel(url_of(situation_uri(situation.id))), mark)
         for situation in directory.situations
         if situation.id in service.situations
+        for title, mark in [_in_language(situation, "title", words)]
     )
-    situation_links = tuple((title, url, mark) for title, mark, url in situation_links)
     texts = {key: _in_language(service, key, words) for key in ("name", "summary", "alert", "description")}
     ages = ""
     if service.ages:

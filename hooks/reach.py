@@ -10,13 +10,16 @@ and reach_files.py).
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File
 
-from stodlanken import build, reach, reach_files
+from stodlanken import build, cards, reach, reach_files
 from stodlanken.i18n import og_locale
+
+_reminders = logging.getLogger("stodlanken.reminders")  # set up by hooks/report.py
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -26,8 +29,9 @@ if TYPE_CHECKING:
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     state = build.of(config)
+    info = _site_info(state)
     for target in reach.targets(state.site):
-        files.append(state.stable_file(target.poster_src_uri, reach.poster_source(target)))
+        files.append(state.stable_file(target.poster_src_uri, reach.poster_source(target, info)))
     return files
 
 
@@ -36,6 +40,9 @@ def on_env(env, /, *, config: MkDocsConfig, files: Files):
     info = _site_info(state)
     found = reach.unique(reach.targets(state.site))
     podcasts = reach.podcasts(state.site)
+    shaping = cards.shaping_problem()
+    if shaping and any(cards.face(text) in cards.NEEDS_SHAPING for target in found for text in (target.title, target.label)):
+        _reminders.warning(shaping)  # the machine, not the content: never stops a build
     _add(files, state, {
         **reach_files.qr_codes(found, info, state.cache.qr),
         **reach_files.short_links(env, found, info),
@@ -72,9 +79,10 @@ def _site_info(state: build.Build) -> reach.SiteInfo:
         url=(config.site_url or "/").rstrip("/") + "/",  # in `mkdocs serve`, the preview's own address
         description=state.language.promise or config.site_description or "",
         organisation=settings.organisation,
-        promise=settings.promise,  # drawn on the share card, in Lato: Latin script only (see #15's notes)
+        promise=state.language.promise or settings.promise,  # drawn on the site's share card
         public_url=state.public_url,
         locale=og_locale(state.language.code),
+        words=state.words,
     )
 
 

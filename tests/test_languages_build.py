@@ -9,6 +9,7 @@ from urllib.parse import urljoin
 
 import pytest
 from babel.messages.pofile import read_po
+from PIL import Image
 
 from conftest import ROOT, build_languages
 
@@ -210,3 +211,26 @@ def test_the_directory_speaks_the_language_where_it_has_a_translation_and_swedis
     assert '<h1 lang="sv">Det är jobbigt hemma</h1>' in somali  # no Somali text yet: Swedish, marked
     assert '<h1>Things are hard at home</h1>' in page(site, "en", "stod/hemma/")
     assert '<h1>Det är jobbigt hemma</h1>' in page(site, "", "stod/hemma/")
+
+
+def _card(site: Path, html: str) -> Image.Image:
+    url = re.search(r'<meta property="og:image" content="([^"]+)"', html).group(1)
+    return Image.open(site / url.split("://", 1)[1].split("/", 1)[1])
+
+
+def test_share_cards_and_posters_speak_the_language_arabic_from_the_right(site):
+    html = page(site, "ar", "stod/hemma/")
+    title = "الوضع صعب في البيت"
+    alt = re.search(r'<meta property="og:image:alt" content="([^"]+)"', html).group(1)
+    assert alt == f"{translation('ar', 'Stöd')}: {title}. Stödlänken Helsingborg"
+    arabic, swedish = _card(site, html), _card(site, page(site, "", "stod/hemma/"))
+    assert arabic.size == swedish.size == (1200, 630)
+    # The Swedish card's title starts at the left margin, the Arabic one ends at the right margin.
+    def title_ink(card):
+        return card.convert("L").crop((0, 160, 1200, 300)).point(lambda v: 255 if v > 128 else 0).getbbox()
+    assert title_ink(swedish)[0] == pytest.approx(50, abs=8) and title_ink(swedish)[2] < 1000
+    assert title_ink(arabic)[2] == pytest.approx(1150, abs=8) and title_ink(arabic)[0] > 200
+    poster = page(site, "ar", "affisch/stod/hemma/")
+    assert '<html lang="ar" dir="rtl"' in poster and f'<h1 class="sl-poster__title">{title}</h1>' in poster
+    assert translation("ar", "Skriv ut affischen") in poster and "Skriv ut affischen" not in poster
+    assert f"<title>{translation('ar', 'Affisch: {title}').format(title=title)}" in poster

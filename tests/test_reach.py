@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 from datetime import date
 
 import pytest
 import zxingcpp
-from PIL import Image, ImageFont
+from fontTools.ttLib import TTFont
+from PIL import Image, ImageDraw, ImageFont
 
 from conftest import ROOT
 from stodlanken import cards, qr, reach, shell, templates
+from stodlanken.i18n import SWEDISH, Words
 
 INFO = reach.SiteInfo("Stödlänken Helsingborg", "https://stodlanken.example.org/", "Stöd för unga.", "Helsingborgs stad och REKO", "Stöd för dig.")
 
@@ -85,6 +88,7 @@ def test_short_link_page_redirects_without_javascript_and_is_not_indexed():
     env = templates.environment([ROOT / "overrides"])
     env.globals["stod"] = {"quick_exit_url": "https://www.smhi.se/"}
     env.globals["language"] = shell.language("sv")
+    env.globals["_"] = Words(SWEDISH)
     page = reach.short_link_html(env, target, reach.page_share(target.path, target.title, "", INFO, {target.path: target}), INFO)
     assert '<meta http-equiv="refresh" content="0; url=../../inlagg/fem-stallen/">' in page
     assert '<link rel="canonical" href="https://stodlanken.example.org/inlagg/fem-stallen/">' in page
@@ -94,7 +98,7 @@ def test_short_link_page_redirects_without_javascript_and_is_not_indexed():
 
 
 def test_poster_source_is_front_matter_for_the_poster_template():
-    source = reach.poster_source(_post("x", 'Citat: "hej" – #1'))
+    source = reach.poster_source(_post("x", 'Citat: "hej" – #1'), INFO)
     assert source.startswith("---\ntemplate: poster.html\n")
     assert 'title: "Affisch: Citat: \\"hej\\" – #1"' in source and 'poster_of: "inlagg/x/"' in source
 
@@ -103,7 +107,7 @@ def test_poster_source_is_front_matter_for_the_poster_template():
 
 
 def test_card_font_draws_swedish_letters_that_pillows_default_font_lacks():
-    font = cards._font("bold", 40)
+    font = cards._font("latin", "bold", 40)
     assert all(cards.has_glyph(font, ch) for ch in "åäöÅÄÖé–”…")
     assert not cards.has_glyph(font, "😀")
     # Why Lato and not ImageFont.load_default(): Pillow's bundled font has no å.
@@ -112,7 +116,97 @@ def test_card_font_draws_swedish_letters_that_pillows_default_font_lacks():
 
 
 def test_emoji_are_left_out_rather_than_drawn_as_boxes():
-    assert cards.printable("Hej 😀 då", cards._font("regular", 30)) == "Hej då"
+    assert cards.printable("Hej 😀 då", cards._font("latin", "regular", 30)) == "Hej då"
+
+
+def _pieces(image: Image.Image) -> list[tuple[int, int, int, int]]:
+    """The bounding boxes of the separate pieces of light ink (white text on the dark card):
+    an 8-neighbour flood fill. Joined Arabic letters are one piece; unjoined ones are not."""
+    ink = image.convert("L").point(lambda value: 255 if value > 128 else 0)
+    width, height = ink.size
+    data = ink.load()
+    seen: set[tuple[int, int]] = set()
+    boxes = []
+    for y in range(height):
+        for x in range(width):
+            if data[x, y] and (x, y) not in seen:
+                stack, box = [(x, y)], [x, y, x, y]
+                seen.add((x, y))
+                while stack:
+                    px, py = stack.pop()
+                    box = [min(box[0], px), min(box[1], py), max(box[2], px), max(box[3], py)]
+                    for nx in (px - 1, px, px + 1):
+                        for ny in (py - 1, py, py + 1):
+                            if 0 <= nx < width and 0 <= ny < height and data[nx, ny] and (nx, ny) not in seen:
+                                seen.add((nx, ny))
+                                stack.append((nx, ny))
+                boxes.append(tuple(box))
+    return boxes
+
+
+def _title_band(title: str) -> Image.Image:
+    """The upper part of a link card with only this title (no label, footer or address)."""
+    image = Image.open(io.BytesIO(cards.draw(cards.Card("link", title, language="ar"))))
+    return image.crop((0, 0, image.width, 300))
+
+
+def test_an_arabic_title_is_drawn_with_its_letters_joined_from_the_right_edge():
+    if not cards.SHAPING:
+        message = cards.shaping_problem()
+        if os.environ.get("CI") == "true":  # .ci/run installs FriBiDi: never skipped there
+            pytest.fail(message)
+        pytest.skip(message)
+    # سلام: four letters without dots. Shaped, س joins ل joins ا (lam-alef), and م stands
+    # apart (ا never joins the letter after it): two pieces of ink. Unshaped: four.
+    word = "سلام"
+    band = _title_band(word)
+    assert len(_pieces(band)) == 2
+    # The check can tell: the same word drawn without shaping (Pillow's basic layout) falls apart.
+    basic = ImageFont.truetype(cards._path("arabic", "bold"), 63, layout_engine=ImageFont.Layout.BASIC)
+    unjoined = Image.new("RGB", (600, 200), cards.BACKGROUND)
+    ImageDraw.Draw(unjoined).text((20, 150), word, font=basic, fill=cards.INK, anchor="ls")
+    assert len(_pieces(unjoined)) == 4
+    # Right to left: the title ends at the card's right margin, nowhere near the left one.
+    left, _top, right, _bottom = band.convert("L").point(lambda v: 255 if v > 128 else 0).getbbox()
+    margin = round(630 * 0.08)
+    assert abs(right - (1200 - margin)) <= 3 and left > 1200 // 2
+
+
+def test_an_ethiopic_title_is_drawn_in_a_font_that_has_it_not_as_boxes():
+    title = "ሰላም"  # Tigrinya: three syllables
+    # Lato, the Latin font, has none of them: that card would have had no title at all.
+    assert not any(cards.has_glyph(cards._font("latin", "bold", 63), char) for char in title)
+    font, lines = cards.fit_text(title, "bold", 1200 - 2 * 50, 300, start=63)
+    assert lines == [title] and cards.face(title) == "ethiopic"
+    assert all(ord(char) in TTFont(font.path).getBestCmap() for char in title)  # read from the font file itself
+    pieces = _pieces(_title_band(title))
+    assert len(pieces) >= 3
+    # None of them is the font's "missing glyph" box.
+    box_left, box_top, box_right, box_bottom = font.getbbox("\U000f0000")
+    box_size = (box_right - box_left, box_bottom - box_top)
+    assert all((right - left + 1, bottom - top + 1) != box_size for left, top, right, bottom in pieces)
+
+
+def test_a_persian_zero_width_non_joiner_is_kept():
+    # می‌بینم: the ZWNJ keeps می apart from بینم; dropping it would join them.
+    assert cards.printable("می\u200cبینم", cards._font("arabic", "bold", 40)) == "می\u200cبینم"
+
+
+def test_without_text_shaping_arabic_is_left_out_and_the_build_is_told_what_to_install(monkeypatch):
+    monkeypatch.setattr(cards, "SHAPING", False)
+    assert cards.printable("سلام", cards._font("arabic", "bold", 40)) == ""
+    assert cards.printable("ሰላም Hej", cards._font("ethiopic", "bold", 40)) == "ሰላም Hej"  # stands alone: no shaping needed
+    assert "libfribidi0" in cards.shaping_problem()
+    monkeypatch.setattr(cards, "SHAPING", True)
+    assert cards.shaping_problem() is None
+
+
+@pytest.mark.parametrize(("text", "face", "rtl"), [
+    ("Jag mår dåligt", "latin", False), ("أشعر بأنني لست بخير", "arabic", True), ("UMO: أشعر", "arabic", True), ("Hej", "latin", False),
+    ("حالم بد است", "arabic", True), ("ሰላም", "ethiopic", False), ("112 – ደውል", "ethiopic", False), ("", "latin", False),
+])
+def test_a_text_picks_its_font_and_its_direction_by_its_script(text, face, rtl):
+    assert (cards.face(text), cards.right_to_left(text)) == (face, rtl)
 
 
 @pytest.mark.parametrize("size", ["link", "story", "square"])

@@ -26,10 +26,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from datetime import date
 
+from stodlanken.i18n import N_, Words
 from stodlanken.posts import TYPE_LABELS
 from stodlanken.problems import SLUG_RE, Problem
 
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from stodlanken.posts import Post
     from stodlanken.site import Site
 
-SITUATION_LABEL = "Stöd"
+SITUATION_LABEL = N_("Stöd")
 SITUATIONS_FILE = "support_directory/situations.yml"
 SITE_CARD = "kort/webbplats.png"
 PODCAST_COVER = "kort/podd.png"
@@ -97,6 +98,16 @@ class SiteInfo:
     promise: str = ""
     public_url: str = ""  # site_url in mkdocs.yml, also in `mkdocs serve` (where `url` is 127.0.0.1)
     locale: str = "sv_SE"  # og:locale of the build's language
+    words: Words | None = field(default=None, compare=False)  # the build's language; None: Swedish
+
+    @property
+    def language(self) -> str:
+        """The build's language for drawing text ("fa" for Dari): `locale` without its country."""
+        return self.locale.split("_")[0]
+
+    def t(self, msgid: str, **values: object) -> str:
+        """`msgid` in the build's language, plain text (titles, alt texts, feeds)."""
+        return self.words.text(msgid, **values) if self.words else msgid.format(**values)
 
     def absolute(self, path: str) -> str:
         return self.url + path
@@ -121,13 +132,17 @@ class Sharing:
 
 
 def targets(site: Site) -> list[Target]:
-    """Situations first: they were there before a new post, so a clash is the post's to fix."""
+    """In the build's language: a situation's translated title and intro where it has them,
+    the labels from the catalogue. Situations first: they were there before a new post, so
+    a clash is the post's to fix."""
+    words = site.words.get(site.language.prefix) or Words(site.language)
+    code = site.language.code
     found = [
-        Target("situation", s.id, s.title, s.intro, SITUATION_LABEL, f"stod/{s.id}/", SITUATIONS_FILE)
+        Target("situation", s.id, s.text("title", code)[0], s.text("intro", code)[0], words.text(SITUATION_LABEL), f"stod/{s.id}/", SITUATIONS_FILE)
         for s in site.directory.situations
     ]
     found += [
-        Target("post", post.slug, post.title, post.summary, TYPE_LABELS.get(post.type, post.type), post.url, post.path, post.date)
+        Target("post", post.slug, post.title, post.summary, words.text(TYPE_LABELS.get(post.type, post.type)), post.url, post.path, post.date)
         for post in site.published_posts
     ]
     return found
@@ -230,9 +245,9 @@ class Share:
 
 
 def feeds(info: SiteInfo, *, podcast: bool) -> tuple[tuple[str, str], ...]:
-    found = [(f"{info.name}: alla inlägg", info.absolute(FEED))]
+    found = [(info.t("{site}: alla inlägg", site=info.name), info.absolute(FEED))]
     if podcast:
-        found.append((f"{info.name}: podd", info.absolute(PODCAST_FEED)))
+        found.append((info.t("{site}: podd", site=info.name), info.absolute(PODCAST_FEED)))
     return tuple(found)
 
 
@@ -257,7 +272,7 @@ def page_share(page_url: str, title: str | None, description: str | None, info: 
         return site_share(info, url=info.absolute(page_url), title=None if page_url == "" else title, description=description, feed_links=feed_links)
     shown = target or poster_of
     return Share(
-        title=shown.title if target else f"Affisch: {shown.title}",
+        title=shown.title if target else info.t("Affisch: {title}", title=shown.title),
         description=shown.summary,
         url=info.absolute(page_url),
         image=info.absolute(shown.card),
@@ -277,12 +292,13 @@ def page_share(page_url: str, title: str | None, description: str | None, info: 
 # --- Generated pages and files --------------------------------------------------------------
 
 
-def poster_source(target: Target) -> str:
+def poster_source(target: Target, info: SiteInfo) -> str:
     """The poster page: front matter only; overrides/poster.html draws it."""
+    title = info.t("Affisch: {title}", title=target.title)
     return (
         "---\n"
         "template: poster.html\n"
-        f"title: {json.dumps('Affisch: ' + target.title, ensure_ascii=False)}\n"
+        f"title: {json.dumps(title, ensure_ascii=False)}\n"
         f"description: {json.dumps(target.summary, ensure_ascii=False)}\n"
         f"label: {json.dumps(target.label, ensure_ascii=False)}\n"  # unused by the template: here so a
         # changed label changes the source, which the preview's dirty rebuild looks at
@@ -321,12 +337,16 @@ def poster(target: Target, info: SiteInfo) -> Poster:
         address=info.display(target.short),
         short=target.short,
         qr=target.qr,
-        qr_alt=f"QR-kod till {info.display(target.path)}",
+        qr_alt=qr_alt(target, info),
         card=target.card,
         story=target.story,
         site_name=info.name,
         organisation=info.organisation,
     )
+
+
+def qr_alt(target: Target, info: SiteInfo) -> str:
+    return info.t("QR-kod till {address}", address=info.display(target.path))
 
 
 @dataclass(frozen=True)

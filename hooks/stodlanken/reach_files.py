@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stodlanken import cards, feeds, privacy, qr, reach, site
+from stodlanken.posts import TYPE_LABELS
 
 if TYPE_CHECKING:
     import jinja2
@@ -24,7 +25,7 @@ POSTS_PAGE = f"{site.POSTS_SECTION}/"  # what the feeds link to: the list of pos
 
 def qr_codes(found: list[reach.Target], info: reach.SiteInfo, cache_dir: Path) -> dict[str, Path]:
     """A QR code (SVG) to each page, for its poster."""
-    return {target.qr: qr.cached_qr_svg(info.absolute(target.path), title=f"QR-kod till {info.display(target.path)}", cache_dir=cache_dir)
+    return {target.qr: qr.cached_qr_svg(info.absolute(target.path), title=reach.qr_alt(target, info), cache_dir=cache_dir)
             for target in found}
 
 
@@ -45,11 +46,12 @@ def share_cards(found: list[reach.Target], info: reach.SiteInfo, cache_dir: Path
     wanted: dict[str, cards.Card] = {}
     for target in found:
         address = info.card_display(target.short)
-        wanted[target.card] = cards.Card("link", target.title, target.label, footer=info.name, address=address)
-        wanted[target.story] = cards.Card("story", target.title, target.label, footer=info.name, address=address)
+        wanted[target.card] = cards.Card("link", target.title, target.label, footer=info.name, address=address, language=info.language)
+        wanted[target.story] = cards.Card("story", target.title, target.label, footer=info.name, address=address, language=info.language)
     footer, address = info.organisation or info.name, info.card_display("")
-    wanted[reach.SITE_CARD] = cards.Card("link", info.name, text=info.promise, footer=footer, address=address)
-    wanted[reach.PODCAST_COVER] = cards.Card("square", _podcast_title(info), "Podd", footer=footer, address=address)
+    wanted[reach.SITE_CARD] = cards.Card("link", info.name, text=info.promise, footer=footer, address=address, language=info.language)
+    wanted[reach.PODCAST_COVER] = cards.Card("square", _podcast_title(info), info.t(TYPE_LABELS["podcast"]), footer=footer, address=address,
+                                             language=info.language)
     return dict(zip(wanted, cards.cached_cards(list(wanted.values()), cache_dir), strict=True))
 
 
@@ -73,7 +75,7 @@ def podcast_feed(podcasts: list[Post], files: Files, info: reach.SiteInfo, *, co
         title=_podcast_title(info),
         link=info.absolute(POSTS_PAGE),
         self_url=info.absolute(reach.PODCAST_FEED),
-        description=f"Poddavsnitt gjorda av unga. {info.promise}".strip(),
+        description=" ".join(filter(None, (info.t("Poddavsnitt gjorda av unga."), info.promise))),
         copyright=copyright,
         author=info.organisation or info.name,
         image=info.absolute(reach.PODCAST_COVER),
@@ -87,4 +89,4 @@ def podcast_feed(podcasts: list[Post], files: Files, info: reach.SiteInfo, *, co
 
 
 def _podcast_title(info: reach.SiteInfo) -> str:
-    return f"{info.name} – podd"
+    return info.t("{site} – podd", site=info.name)

@@ -53,7 +53,8 @@ def on_page_markdown(markdown, /, *, page, config, files):
     docs_dir = Path(config.docs_dir)
     # Our own HTML goes in after the editor's text has been sanitised (on_page_content).
     state.blocks[page.file.src_uri] = post_pages.blocks(state.templates, post, state.site.directory, _url_of(page, files),
-                                                        docs_dir=docs_dir, image_cache=state.cache.images)
+                                                        docs_dir=docs_dir, image_cache=state.cache.images, words=state.words,
+                                                        names={language.code: language.name for language in state.settings.languages})
     return post_pages.post_markdown(markdown, transcript=post_pages.transcript_text(post, docs_dir))
 
 

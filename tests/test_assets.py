@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from stodlanken import assets
@@ -15,12 +16,31 @@ def test_scripts_are_minified_and_named_by_their_content():
     loaded = assets.load(ROOT / "overrides")
     assert set(loaded.scripts) == {"safety", "search", "share", "slideshow", "stod"}
     for script in loaded.published:
-        source = (ROOT / "overrides" / script.src_uri).read_text(encoding="utf-8")
+        source = assets._included(ROOT / "overrides" / script.src_uri)
         assert len(script.text) < 0.8 * len(source), script.src_uri
         assert "/*" not in script.text and "\n  " not in script.text
         assert script.path == assets.versioned(script.src_uri, script.text)
     assert assets.versioned("a/b.js", "x") != assets.versioned("a/b.js", "y")
     assert assets.versioned("a/b.js", "x").startswith("a/b.") and assets.versioned("a/b.js", "x").endswith(".js")
+
+
+def test_what_every_script_needs_is_written_once_and_included_in_each(tmp_path):
+    scripts = ROOT / "overrides" / "assets" / "javascripts"
+    own = [path for path in scripts.glob("*.js") if not path.name.startswith("_")]
+    assert all("function t(" not in path.read_text(encoding="utf-8") for path in own)
+    assert all("/* @include _words.js */" in path.read_text(encoding="utf-8") for path in own)
+    loaded = assets.load(ROOT / "overrides")
+    assert "_words" not in loaded.scripts
+    for script in loaded.published:
+        assert script.text.count("function t(text,values)") == 1 and "@include" not in script.text, script.src_uri
+    # A change in the shared part changes every script's name, so no browser keeps an old copy.
+    copy = tmp_path / "overrides" / "assets" / "javascripts"
+    shutil.copytree(scripts, copy)
+    before = assets.load(tmp_path / "overrides").scripts
+    with open(copy / "_words.js", "a", encoding="utf-8") as file:
+        file.write("  var changed = 1;\n")
+    after = assets.load(tmp_path / "overrides").scripts
+    assert before.keys() == after.keys() and all(before[name] != after[name] for name in before)
 
 
 def test_stylesheets_are_minified_for_inlining():

@@ -162,8 +162,16 @@ def test_the_chooser_leads_to_the_same_page_in_every_language():
         ("sv-x-easy", "../../../latt/stod/hemma/", URL + "latt/stod/hemma/", False),
         ("ar", "../../stod/hemma/", URL + "ar/stod/hemma/", True),
     ]
-    post = shell.alternates(languages, SV, root="../../", page_url="inlagg/brak-hemma/", public_root=URL, only_here=True)
-    assert [a.href for a in post] == ["../../inlagg/brak-hemma/", "../../latt/", "../../ar/"]
+    post = shell.alternates(languages, SV, root="../../", page_url="inlagg/brak-hemma/", public_root=URL, paths={})
+    assert [(a.href, a.same) for a in post] == [("../../inlagg/brak-hemma/", True), ("../../latt/", False), ("../../ar/", False)]
+    # A post with an Arabic translation: the chooser and hreflang lead to it.
+    translated = shell.alternates(languages, AR, root="../../", page_url="inlagg/brak-hemma-ar/", public_root=URL,
+                                  paths={"sv": "inlagg/brak-hemma/", "ar": "inlagg/brak-hemma-ar/"})
+    assert [(a.href, a.url, a.same) for a in translated] == [
+        ("../../../inlagg/brak-hemma/", URL + "inlagg/brak-hemma/", True),
+        ("../../../latt/", URL + "latt/", False),
+        ("../../inlagg/brak-hemma-ar/", URL + "ar/inlagg/brak-hemma-ar/", True),
+    ]
 
 
 def test_day_names_and_dates_come_from_cldr_and_swedish_keeps_its_own():
@@ -187,3 +195,39 @@ def test_a_translation_that_changes_a_placeholder_is_a_warning_and_shows_swedish
     assert [(p.line, p.field, p.warning) for p in problems] == [(5, "msgstr", True), (8, "msgstr", True)]
     assert words("Kontakta {name}", name="BRIS") == '<span lang="sv" dir="ltr">Kontakta BRIS</span>'  # no KeyError, no traceback
     assert words.text("Sök") == "Sök"
+
+
+# --- Editor pages in other languages (stodlanken/pages.py) ----------------------------------
+
+
+def _scan(tmp_path, files: dict[str, str]):
+    from stodlanken import pages
+
+    docs = tmp_path / "docs"
+    for name, text in files.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, encoding="utf-8")
+    return pages.scan(docs, tmp_path, [], "inlagg", set(), frozenset({"ar", "en", "latt"}))
+
+
+def test_a_page_in_another_language_stands_in_for_the_swedish_one_and_is_never_published_by_its_own_name(tmp_path):
+    found, problems = _scan(tmp_path, {"om.md": "# Om\n", "om.ar.md": "# عن\n", "inlagg/index.latt.md": "# Gjort av unga\n",
+                                       "inlagg/index.md": "# Gjort av unga\n", "om.fr.md": "# À propos\n"})
+    assert problems == []
+    assert found.translations == {"om.md": {"ar": "om.ar.md"}, "inlagg/index.md": {"latt": "inlagg/index.latt.md"}}
+    assert {"om.ar.md", "inlagg/index.latt.md"} <= found.refused and "om.fr.md" not in found.refused  # fr: no language of the site
+    assert (found.source("om.md", "ar"), found.source("om.md", "en"), found.source("om.md", "")) == ("om.ar.md", "om.md", "om.md")
+    assert {"om.md", "inlagg/index.md"} <= found.editor and "om.ar.md" not in found.editor
+
+
+def test_a_translation_with_no_swedish_page_or_a_mistake_of_its_own_is_named(tmp_path):
+    found, problems = _scan(tmp_path, {
+        "kontakt.ar.md": "# اتصل\n",
+        "om.md": "# Om\n",
+        "om.en.md": "---\ntitle: [About, Us]\n---\n# About\n<script>alert(1)</script>\n",
+    })
+    lines = sorted(str(problem) for problem in problems)
+    assert lines[0].startswith("docs/kontakt.ar.md: (filnamn): det finns ingen kontakt.md som den här sidan översätter; den publiceras inte — ")
+    assert any(line.startswith("docs/om.en.md:2: title: ") for line in lines)  # a list as title, as in any page
+    assert any(line.startswith("docs/om.en.md:5: ") and "script" in line for line in lines)  # pasted HTML, as in any page
+    assert "kontakt.ar.md" in found.refused and "kontakt.md" not in found.translations

@@ -89,13 +89,65 @@ def test_the_chooser_and_hreflang_lead_to_the_same_page_in_each_language(site):
                                                         for other in LANGUAGES]
 
 
-def test_a_post_is_only_in_its_own_language_and_its_media_are_published_once(site):
+def test_a_post_is_only_in_its_own_language_and_its_media_only_where_a_post_shows_them(site):
     assert (site / "inlagg" / "brak-hemma" / "index.html").is_file()
     for prefix in LANGUAGES:
         if prefix:
             assert not (site / prefix / "inlagg" / "brak-hemma").exists()
-            assert not (site / prefix / "inlagg" / "media").exists()
             assert "Bråk hemma" not in page(site, prefix, "")  # no card of it on the home page
+            # Media only in a language with a post of its own (its own consent): the Arabic film.
+            assert (site / prefix / "inlagg" / "media").exists() == (prefix == "ar")
+    assert not (site / "inlagg" / "vart-vander-jag-mig-ar").exists()
+    arabic = page(site, "ar", "inlagg/vart-vander-jag-mig-ar/")
+    assert '<html lang="ar" dir="rtl">' in arabic
+    assert 'vart-vander-jag-mig-ar' in page(site, "ar", "") and 'vart-vander-jag-mig-ar' in page(site, "ar", "inlagg/")
+    assert "vart-vander-jag-mig-ar" in (site / "ar" / "feed.xml").read_text(encoding="utf-8")
+    assert "vart-vander-jag-mig-ar" not in (site / "feed.xml").read_text(encoding="utf-8")
+
+
+TRACK = re.compile(r'<track kind="captions" src="([^"]+)" srclang="([^"]+)" label="([^"]+)"( default)?>')
+
+
+def test_a_film_has_a_caption_track_per_language_its_own_first_and_by_default(site):
+    swedish, arabic = page(site, "", "inlagg/vart-vander-jag-mig/"), page(site, "ar", "inlagg/vart-vander-jag-mig-ar/")
+    assert [track[1:] for track in TRACK.findall(swedish)] == [("sv", "Svenska", " default"), ("ar", "العربية", "")]
+    assert [track[1:] for track in TRACK.findall(arabic)] == [("ar", "العربية", " default"), ("sv", "Svenska", "")]
+    for folder, html in ((site / "inlagg" / "vart-vander-jag-mig", swedish), (site / "ar" / "inlagg" / "vart-vander-jag-mig-ar", arabic)):
+        texts = {lang: (folder / src).read_text(encoding="utf-8") for src, lang, _label, _default in TRACK.findall(html)}
+        assert "1177" in texts["sv"] and "1177" in texts["ar"] and "الساعة" in texts["ar"] and "dygnet runt" in texts["sv"]
+        # and the same files as text, each link marked with its language
+        assert re.search(r'<a href="[^"]+\.vtt" hreflang="ar" lang="ar" dir="rtl">العربية</a>', html)
+
+
+def test_a_translated_post_and_its_original_lead_to_each_other(site):
+    swedish, arabic = page(site, "", "inlagg/vart-vander-jag-mig/"), page(site, "ar", "inlagg/vart-vander-jag-mig-ar/")
+    pair = [("sv", "https://stodlanken.example.org/inlagg/vart-vander-jag-mig/"),
+            ("ar", "https://stodlanken.example.org/ar/inlagg/vart-vander-jag-mig-ar/")]
+    for html in (swedish, arabic):
+        assert re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html) == pair
+    def chooser(html):
+        return dict((lang, href) for href, lang in re.findall(r'<li><a href="([^"]+)" lang="([^"]+)"', html.split('id="sprak"', 1)[1]))
+    assert chooser(swedish)["ar"] == "../../ar/inlagg/vart-vander-jag-mig-ar/" and chooser(swedish)["en"] == "../../en/"
+    assert chooser(arabic)["sv"] == "../../../inlagg/vart-vander-jag-mig/" and chooser(arabic)["so"] == "../../../so/"
+    # A post with no translation names no other language as the same page.
+    assert '<link rel="alternate" hreflang' not in page(site, "", "inlagg/brak-hemma/")
+
+
+def test_the_sitemaps_name_each_pages_versions_in_the_other_languages(site):
+    from xml.etree import ElementTree
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    for prefix in LANGUAGES:
+        tree = ElementTree.parse((site / prefix if prefix else site) / "sitemap.xml")
+        versions = {url.find("s:loc", ns).text: [(link.get("hreflang"), link.get("href")) for link in url.findall("x:link", ns)]
+                    for url in tree.getroot().findall("s:url", ns)}
+        base = f"https://stodlanken.example.org/{prefix + '/' if prefix else ''}"
+        assert versions[base + "stod/hemma/"] == [(code, f"https://stodlanken.example.org/{other + '/' if other else ''}stod/hemma/")
+                                                  for other, (code, _dir) in LANGUAGES.items()]
+    swedish = ElementTree.parse(site / "sitemap.xml").getroot()
+    links = {url.find("s:loc", ns).text: url.findall("x:link", ns) for url in swedish.findall("s:url", ns)}
+    assert [link.get("hreflang") for link in links["https://stodlanken.example.org/inlagg/vart-vander-jag-mig/"]] == ["sv", "ar"]
+    assert links["https://stodlanken.example.org/inlagg/brak-hemma/"] == []
 
 
 def test_hosts_get_one_headers_file_covering_every_language(site):
@@ -138,6 +190,11 @@ def test_make_check_lists_what_each_language_lacks_and_a_missing_string_breaks_n
     text = somali.read_text(encoding="utf-8")
     start = text.index('msgid "Akut hjälp"\nmsgstr "') + len('msgid "Akut hjälp"\nmsgstr "')
     somali.write_text(text[:start] + text[text.index('"', start):], encoding="utf-8")  # its translation emptied
+    # No Somali situations, no Arabic for BRIS: the directory's texts lack them.
+    situations = project / "support_directory" / "situations.yml"
+    situations.write_text(re.sub(r"\n    so:\n      title: .*\n      intro: .*", "", situations.read_text(encoding="utf-8")), encoding="utf-8")
+    bris = project / "support_directory" / "services" / "bris.yml"
+    bris.write_text(re.sub(r"\n  ar:\n    summary: .*", "", bris.read_text(encoding="utf-8")), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(project / "hooks")}
     check = subprocess.run([sys.executable, "-m", "stodlanken.check"], cwd=project, env=env, capture_output=True, text=True, timeout=120)
     assert check.returncode == 0, check.stdout + check.stderr
@@ -145,11 +202,17 @@ def test_make_check_lists_what_each_language_lacks_and_a_missing_string_breaks_n
     assert any(line.strip().startswith("Soomaali (so, /so/): 1 av ") and "inte granskad" in line for line in lines), check.stdout
     assert "      locales/so.po: saknas: ”Akut hjälp”" in lines
     assert any(line.strip().startswith("العربية (ar, /ar/): 0 av ") for line in lines)
-    assert lines.count("      katalogen: 5 av 5 situationer och 0 av 11 tjänster har text på språket (translations:), resten visas på svenska") == 2  # en, ar
-    assert "      katalogen: 0 av 5 situationer och 0 av 11 tjänster har text på språket (translations:), resten visas på svenska" in lines
+    assert lines.count("      katalogen: 5 av 5 situationer och 11 av 11 tjänster har text på språket (translations:), resten visas på svenska") == 4
+    assert "      katalogen: 5 av 5 situationer och 10 av 11 tjänster har text på språket (translations:), resten visas på svenska" in lines  # ar
+    assert "      katalogen: 0 av 5 situationer och 11 av 11 tjänster har text på språket (translations:), resten visas på svenska" in lines  # so
+    # No promise in Somali or Arabic either: the Swedish one, marked (left to right on an Arabic page).
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"\n        promise: (Taageero|دعم).*", "", config.read_text(encoding="utf-8")), encoding="utf-8")
     done = build_languages(project, tmp_path / "site")
     assert done.returncode == 0, done.stdout + done.stderr
     assert '<h1><span lang="sv">Akut hjälp</span></h1>' in page(tmp_path / "site", "so", "akut/")
+    assert '<p class="sl-home__promise" lang="sv">Stöd för dig' in page(tmp_path / "site", "so", "")
+    assert '<p class="sl-home__promise" lang="sv" dir="ltr">Stöd för dig' in page(tmp_path / "site", "ar", "")
 
 
 def test_buttons_hours_and_dates_of_the_directory_are_in_the_language(site):
@@ -185,12 +248,13 @@ def test_a_card_says_which_languages_the_service_speaks_the_pages_own_first(site
 
 
 def test_swedish_text_on_a_right_to_left_page_is_marked_left_to_right(site):
-    """The home page's promise has no Arabic version in the example: it is Swedish there, and
+    """A service's description has no Arabic version in the example: it is Swedish there, and
     left to right, or its full stop would stand at its left end."""
-    assert '<p class="sl-home__promise" lang="sv" dir="ltr">' in page(site, "ar", "")
-    assert '<p class="sl-home__promise" lang="sv">' in page(site, "so", "")
-    english = page(site, "en", "")
-    assert '<p class="sl-home__promise">Support for young people' in english
+    assert '<div class="stod-description" lang="sv" dir="ltr">' in page(site, "ar", "stod/tjanst/bris/")
+    assert '<div class="stod-description" lang="sv">' in page(site, "so", "stod/tjanst/bris/")
+    # The promise is in every language of the example: no mark.
+    assert '<p class="sl-home__promise">دعم لك إذا كنت شابًا' in page(site, "ar", "")
+    assert '<p class="sl-home__promise">Support for young people' in page(site, "en", "")
 
 
 def test_share_tags_name_the_pages_language(site):
@@ -208,7 +272,10 @@ def test_the_directory_speaks_the_language_where_it_has_a_translation_and_swedis
     home = page(site, "ar", "")
     assert '>أشعر بأنني لست بخير</a>' in home
     somali = page(site, "so", "stod/hemma/")
-    assert '<h1 lang="sv">Det är jobbigt hemma</h1>' in somali  # no Somali text yet: Swedish, marked
+    assert '<h1>Xaaladda guriga way adag tahay</h1>' in somali  # translated: no Swedish mark
+    bris = page(site, "so", "stod/tjanst/bris/")
+    assert '<p class="stod-lead">Waxaa loogu talagalay adiga oo ka yar 18 sano.' in bris  # the summary has Somali
+    assert '<div class="stod-description" lang="sv">' in bris  # the description has not: Swedish, marked
     assert '<h1>Things are hard at home</h1>' in page(site, "en", "stod/hemma/")
     assert '<h1>Det är jobbigt hemma</h1>' in page(site, "", "stod/hemma/")
 
@@ -234,3 +301,16 @@ def test_share_cards_and_posters_speak_the_language_arabic_from_the_right(site):
     assert '<html lang="ar" dir="rtl"' in poster and f'<h1 class="sl-poster__title">{title}</h1>' in poster
     assert translation("ar", "Skriv ut affischen") in poster and "Skriv ut affischen" not in poster
     assert f"<title>{translation('ar', 'Affisch: {title}').format(title=title)}" in poster
+
+
+def test_an_editor_page_is_shown_in_the_language_that_has_it_and_marked_swedish_where_not(site):
+    assert '<h1 id="stodlanken">عن Stödlänken</h1>' in page(site, "ar", "om/") and '<div lang="sv"' not in page(site, "ar", "om/")
+    assert "<h1 id=\"about-stodlanken\">About Stödlänken</h1>" in page(site, "en", "om/")
+    somali = page(site, "so", "om/")
+    assert re.search(r'<div lang="sv">\s*<h1 id="om-stodlanken">Om Stödlänken</h1>', somali)  # no Somali page: Swedish, marked
+    assert re.search(r'<div lang="sv" dir="ltr">\s*<h1 id="integritet">Integritet</h1>', page(site, "ar", "integritet/"))
+    assert '<div lang="sv"' not in page(site, "", "om/") and '<div lang="sv"' not in page(site, "latt", "om/")
+    # The list of posts in Tigrinya has its own heading; its cards are not marked Swedish.
+    assert "<h1" in page(site, "ti", "inlagg/") and '<div lang="sv"' not in page(site, "ti", "inlagg/")
+    # A translation is never published under its own name, in any language.
+    assert not [path for path in site.rglob("*") if re.search(r"\.(ar|en|latt|so|ti|prs)(/|\.html|\.md)", path.as_posix())]

@@ -186,7 +186,7 @@ BROKEN = {  # post (or file) -> the start of its one error line
     "avklippt-bild": "docs/inlagg/posts/avklippt-bild.md:9: media.slides[0].image: ”media/avklippt.jpg” går inte att läsa som bild — ",
     "fel-tider": "docs/inlagg/posts/fel-tider.md:9: media.captions: ”fel-tider.vtt” rad 3: tiden ”00:00:00,000 --> 00:00:02,000” går inte att läsa",
     "tom-text": "docs/inlagg/posts/tom-text.md:9: media.transcript: ”media/tom.sv.md” är tom — ",
-    "engelska": "docs/inlagg/posts/engelska.md:9: media.captions: ”engelska.en.vtt” är märkt som språket ”en”, men sidan visar undertexterna som svenska — ",
+    "engelska": "docs/inlagg/posts/engelska.md:9: media.captions: ”engelska.en.vtt” är märkt som språket ”en”, men sidan visar undertexterna som ”sv” — ",
     "bild.gif": "docs/bild.gif: (bild): .gif-bilder kan inte rensas från metadata och publiceras inte — spara bilden som JPEG eller PNG",
 }
 

@@ -10,15 +10,16 @@ from pathlib import Path
 import pytest
 
 from stodlanken.consent import published_images, unpublished_files
-from stodlanken.post_loader import load_posts
+from stodlanken.post_loader import load_posts, translations
 from stodlanken.post_pages import block_placeholder, insert_blocks, list_pages, post_markdown, support_links
-from stodlanken.posts import TYPE_LABELS, is_post_page
+from stodlanken.posts import TYPE_LABELS, Captions, is_post_page
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_MEDIA = ROOT / "docs" / "inlagg" / "posts" / "media"
 SITUATIONS = {"ma-daligt", "hemma", "vald", "sjalvmordstankar", "kropp-sex"}
 SERVICES = {"112", "1177", "bris", "mind-sjalvmordslinjen", "kvinnofridslinjen", "polisen", "umo", "youmo"}
 TODAY = date(2026, 11, 25)
+LANGUAGES = ("sv", "sv-x-easy", "en", "ar", "so", "ti", "prs")
 
 FILM = """\
 ---
@@ -69,8 +70,8 @@ def errors(problems):
 
 def test_example_posts_are_valid_and_published():
     posts, problems = load_posts(ROOT / "docs", section="inlagg", root=ROOT, situations=SITUATIONS,
-                                 services=SERVICES, today=TODAY)
-    assert problems == []
+                                 services=SERVICES, today=TODAY, languages=LANGUAGES)
+    assert problems == [] and translations(posts)[1] == []
     assert {post.type for post in posts} == set(TYPE_LABELS)
     assert all(post.published for post in posts)
     assert [post.date for post in posts] == sorted((post.date for post in posts), reverse=True)
@@ -400,8 +401,120 @@ def test_a_video_with_location_data_is_published_without_it(copy_example):
     atom = b"\xa9xyz" + b"\x00\x12\x15\xc7" + b"+56.0465+012.6945/"
     video.write_bytes(video.read_bytes() + (len(atom) + 4).to_bytes(4, "big") + atom)
     posts, problems = load_posts(project / "docs", section="inlagg", root=project, situations={"ma-daligt"},
-                                 services={"1177", "bris", "umo"}, today=date(2026, 11, 25))
+                                 services={"1177", "bris", "umo"}, today=date(2026, 11, 25), languages=LANGUAGES)
     assert not [str(problem) for problem in problems if "vart-vander-jag-mig" in problem.path]
     assert next(post for post in posts if post.slug == "vart-vander-jag-mig").published
     clean = recordings.clean(video, cache.Dirs(project).recordings).file.read_bytes()
     assert b"\xa9xyz" not in clean and b"+56.0465" not in clean
+
+
+# --- Posts in several languages -----------------------------------------------------------
+
+BOTH = "  captions:\n    sv: media/vart-vander-jag-mig.sv.vtt\n    ar: media/vart-vander-jag-mig.ar.vtt\n"
+
+
+def test_captions_per_language_become_tracks_the_posts_own_language_first(docs):
+    arabic = FILM.replace("  captions: media/vart-vander-jag-mig.sv.vtt\n", BOTH).replace("type: film\n", "type: film\nlang: ar\n")
+    write(docs, "film.md", arabic)
+    (post,), problems = load(docs, languages=LANGUAGES)
+    assert problems == []
+    assert post.captions == (Captions("ar", "inlagg/posts/media/vart-vander-jag-mig.ar.vtt"),
+                             Captions("sv", "inlagg/posts/media/vart-vander-jag-mig.sv.vtt"))
+    assert set(post.media_files) >= {captions.uri for captions in post.captions}
+
+
+@pytest.mark.parametrize("captions, expected", [
+    # the post's own language (Swedish) is missing
+    ("  captions:\n    ar: media/vart-vander-jag-mig.ar.vtt\n",
+     ["film.md:10: media.captions: har inga undertexter på inläggets eget språk (sv) — lägg till en rad sv: media/filnamn.sv.vtt"]),
+    # a file for one language given as another
+    ("  captions:\n    sv: media/vart-vander-jag-mig.sv.vtt\n    en: media/vart-vander-jag-mig.ar.vtt\n",
+     ["film.md:12: media.captions.en: ”vart-vander-jag-mig.ar.vtt” är märkt som språket ”ar”, men sidan visar undertexterna som ”en”"]),
+    # no such language
+    ("  captions:\n    sv: media/vart-vander-jag-mig.sv.vtt\n    arabiska: media/vart-vander-jag-mig.ar.vtt\n",
+     ["film.md:12: media.captions.arabiska: ”arabiska” är ingen språkkod som går att känna igen"]),
+    ("  captions:\n    sv: media/vart-vander-jag-mig.sv.vtt\n    xx: media/vart-vander-jag-mig.ar.vtt\n",
+     ["film.md:12: media.captions.xx: ”xx” är ingen språkkod"]),
+    # a list instead of a block, an address, a missing file
+    ("  captions: [media/vart-vander-jag-mig.sv.vtt]\n", ["film.md:10: media.captions: ”['media/vart-vander-jag-mig.sv.vtt']” är ingen fil"]),
+    ("  captions:\n    sv: https://example.org/film.vtt\n", ["film.md:11: media.captions.sv: ”https://example.org/film.vtt” är ingen fil"]),
+    ("  captions:\n    sv: media/vart-vander-jag-mig.sv.vtt\n    ar: media/saknas.ar.vtt\n",
+     ["film.md:12: media.captions.ar: filen ”media/saknas.ar.vtt” finns inte"]),
+    ("  captions:\n", ["film.md:10: media.captions: saknas"]),
+    # duplicate keys: YAML would keep the last one without a word
+    ("  captions:\n    sv: media/vart-vander-jag-mig.sv.vtt\n    sv: media/vart-vander-jag-mig.ar.vtt\n", ["film.md:12: sv: står två gånger"]),
+])
+def test_a_mistake_in_captions_per_language_is_one_line_and_holds_the_post(docs, captions, expected):
+    write(docs, "film.md", FILM.replace("  captions: media/vart-vander-jag-mig.sv.vtt\n", captions))
+    (post,), problems = load(docs, languages=LANGUAGES)
+    found = errors(problems)
+    assert len(found) == len(expected) and not post.published, found
+    for line, start in zip(found, expected):
+        assert line.startswith(f"docs/inlagg/posts/{start}") and " — " in line, line
+
+
+def test_one_caption_file_is_in_the_posts_language_and_must_not_say_another(docs):
+    arabic = FILM.replace("type: film\n", "type: film\nlang: ar\n")
+    write(docs, "film.md", arabic)
+    _, problems = load(docs, languages=LANGUAGES)
+    assert errors(problems) == ["docs/inlagg/posts/film.md:11: media.captions: ”vart-vander-jag-mig.sv.vtt” är märkt som språket ”sv”,"
+                                " men sidan visar undertexterna som ”ar” — döp om filen till vart-vander-jag-mig.ar.vtt, eller skriv"
+                                " undertexterna per språk: captions: och raderna ar: … och sv: … under"]
+    write(docs, "film.md", arabic.replace("vart-vander-jag-mig.sv.vtt", "vart-vander-jag-mig.ar.vtt"))
+    (post,), problems = load(docs, languages=LANGUAGES)
+    assert problems == [] and post.captions == (Captions("ar", "inlagg/posts/media/vart-vander-jag-mig.ar.vtt"),)
+
+
+def _translation(of: str, lang: str = "ar") -> str:
+    """A film in `lang` translating `of`, with captions in `lang` (the example has sv and ar; en is written by the test)."""
+    return FILM.replace("type: film\n", f"type: film\nlang: {lang}\ntranslation_of: {of}\n").replace(
+        "vart-vander-jag-mig.sv.vtt", f"vart-vander-jag-mig.{lang}.vtt")
+
+
+def test_translations_are_linked_by_the_original_and_only_when_published(docs):
+    write(docs, "film.md", FILM)
+    write(docs, "film-ar.md", _translation("film"))
+    posts, problems = load(docs, languages=LANGUAGES)
+    versions, wrong = translations(posts)
+    assert problems == [] and wrong == []
+    assert {lang: post.slug for lang, post in versions["film"].items()} == {"sv": "film", "ar": "film-ar"}
+    # Consent withdrawn from the Arabic version: the Swedish one stands alone.
+    write(docs, "film-ar.md", _translation("film").replace("consent: approved", "consent: withdrawn"))
+    versions, wrong = translations(load(docs, languages=LANGUAGES)[0])
+    assert versions == {} and wrong == []
+
+
+@pytest.mark.parametrize("files, expected", [
+    ({"film-ar.md": _translation("filmen")}, "docs/inlagg/posts/film-ar.md: translation_of: det finns inget inlägg ”filmen”"),
+    ({"film-ar.md": _translation("film-en"), "film-en.md": _translation("film", "en")},
+     "docs/inlagg/posts/film-ar.md: translation_of: ”film-en” är själv en översättning (av film) — skriv translation_of: film"),
+    ({"film-2.md": _translation("film", "sv")}, "docs/inlagg/posts/film-2.md: translation_of: ”film” är också på sv"),
+    ({"film-ar.md": _translation("film"), "film-ar2.md": _translation("film")},
+     "docs/inlagg/posts/film-ar2.md: translation_of: docs/inlagg/posts/film-ar.md är redan översättningen på ar"),
+])
+def test_a_wrong_translation_of_is_one_line_and_links_nothing_wrong(docs, files, expected):
+    media = docs / "inlagg" / "posts" / "media"
+    (media / "vart-vander-jag-mig.en.vtt").write_bytes((media / "vart-vander-jag-mig.sv.vtt").read_bytes())
+    write(docs, "film.md", FILM)
+    for name, text in files.items():
+        write(docs, name, text)
+    posts, problems = load(docs, languages=LANGUAGES)
+    versions, wrong = translations(posts)
+    assert errors(problems) == [] and [str(problem).split(" — ")[0] for problem in wrong] == [expected.split(" — ")[0]]
+    assert str(wrong[0]).startswith(expected)
+    assert all(len({post.lang for post in group.values()}) == len(group) for group in versions.values())
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("film-ar", ":4: translation_of: pekar på inlägget självt"),
+    ("[film]", ":4: translation_of: "),
+    ("12", None),  # a number is text here: there is no post "12"
+])
+def test_translation_of_in_the_post_itself(docs, value, expected):
+    write(docs, "film-ar.md", FILM.replace("type: film\n", f"translation_of: {value}\ntype: film\n"))
+    (post,), problems = load(docs, languages=LANGUAGES)
+    if expected is None:
+        assert errors(problems) == [] and [str(p).split(":")[1] for p in translations([post])[1]] == [" translation_of"]
+        return
+    (line,) = errors(problems)
+    assert line.startswith(f"docs/inlagg/posts/film-ar.md{expected}") and " — " in line

@@ -69,11 +69,23 @@ def load(own_dir: Path) -> Assets:
               for path in sorted((own_dir / STYLESHEETS).glob("*.css"))}
     published = []
     for path in sorted((own_dir / SCRIPTS).glob("*.js")):
-        text = minify_js(path.read_text(encoding="utf-8"))
+        if path.name.startswith("_"):  # a part of the scripts (_words.js), included below, not a script
+            continue
+        text = minify_js(_included(path))
         src_uri = f"{SCRIPTS}{path.name}"
         published.append(Script(src_uri, versioned(src_uri, text), text))
     scripts = {posixpath.basename(script.src_uri).removesuffix(".js"): script.path for script in published}
     return Assets(styles, scripts, tuple(published))
+
+
+# `/* @include _words.js */` in a script is replaced by that file of the same folder. Each
+# script stays one small file that a page loads by itself, with no bundler (and no Node.js)
+# in the build, and what every script needs is written once.
+_INCLUDE = re.compile(r"/\* @include ([\w.-]+\.js) \*/")
+
+
+def _included(path: Path) -> str:
+    return _INCLUDE.sub(lambda match: (path.parent / match.group(1)).read_text(encoding="utf-8").strip(), path.read_text(encoding="utf-8"))
 
 
 # --- Cache-Control in `_headers` ------------------------------------------------------

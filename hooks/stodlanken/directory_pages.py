@@ -158,7 +158,7 @@ def swedish_date(value) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
-def _in_language(record: Service | Situation, key: str, words: Words | None) -> tuple[str, Markup]:
+def in_language(record: Service | Situation, key: str, words: Words | None) -> tuple[str, Markup]:
     """A directory text in the page's language where `translations:` has it, else the Swedish
     one, with what marks it as Swedish on the page (nothing on a Swedish page)."""
     if words is None:
@@ -169,7 +169,7 @@ def _in_language(record: Service | Situation, key: str, words: Words | None) -> 
 
 def situation_view(situation: Situation, words: Words | None, url: str = "") -> dict[str, Any]:
     """What templates show of a situation, in the page's language."""
-    (title, title_mark), (intro, intro_mark) = _in_language(situation, "title", words), _in_language(situation, "intro", words)
+    (title, title_mark), (intro, intro_mark) = in_language(situation, "title", words), in_language(situation, "intro", words)
     return {"id": situation.id, "title": title, "intro": intro, "url": url, "marks": {"title": title_mark, "intro": intro_mark}}
 
 
@@ -230,9 +230,9 @@ def service_view(service: Service, directory: Directory, rel: Callable[[str], st
         (title, rel(url_of(situation_uri(situation.id))), mark)
         for situation in directory.situations
         if situation.id in service.situations
-        for title, mark in [_in_language(situation, "title", words)]
+        for title, mark in [in_language(situation, "title", words)]
     )
-    texts = {key: _in_language(service, key, words) for key in ("name", "summary", "alert", "description")}
+    texts = {key: in_language(service, key, words) for key in ("name", "summary", "alert", "description")}
     ages = ""
     if service.ages:
         ages = str(service.ages)

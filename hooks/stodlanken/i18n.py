@@ -189,6 +189,14 @@ def cldr_locale(code: str) -> Locale | None:
         return None
 
 
+def native_name(code: str) -> str:
+    """A language named in itself, from CLDR ("العربية", "Svenska"); the code when CLDR does
+    not know it. The site's own languages are named in mkdocs.yml (Dari: دری)."""
+    locale = cldr_locale(code)
+    name = locale.get_display_name(locale) if locale else None
+    return name[:1].upper() + name[1:] if name else code
+
+
 def source_attributes(language: Language) -> Markup:
     """What marks Swedish text on a page in `language`: ` lang="sv"` (a screen reader switches
     voice), with `dir="ltr"` on a right-to-left page (else its full stop lands on the left);

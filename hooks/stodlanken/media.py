@@ -14,6 +14,7 @@ import io
 import json
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ import PIL
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from stodlanken import cache, recordings
+from stodlanken.i18n import Words, native_name, text_direction
 from stodlanken.problems import Problem, relpath
 
 MAX_IMAGE_SIDE = 1280  # px: sharp on phones, small on mobile data
@@ -72,17 +74,16 @@ def image_problem(path: Path, cache_dir: Path | None = None) -> str | None:
     return None
 
 
-# Captions are shown as Swedish (`srclang`, label): a file name that says another language is a mistake.
-CAPTION_LANGUAGE = "sv"
-CAPTION_LABEL = "Svenska"
-_LANGUAGE_CODE_RE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$", re.IGNORECASE)
+# A caption file's language is the one it is given for (`srclang`); a file name that says
+# another language is a mistake (stodlanken/post_loader.py).
+LANGUAGE_CODE_RE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$", re.IGNORECASE)
 
 
 def caption_language(uri: str) -> str | None:
     """The language code in a caption file's name: "media/film.en.vtt" -> "en"; None when it has none."""
     suffixes = Path(uri).suffixes
     code = suffixes[-2][1:] if len(suffixes) >= 2 else ""
-    return code.lower() if _LANGUAGE_CODE_RE.match(code) else None
+    return code.lower() if LANGUAGE_CODE_RE.match(code) else None
 
 
 # WebVTT is checked by hand: no maintained parser is in the build's environment, and the
@@ -260,6 +261,16 @@ class Picture:
 
 
 @dataclass(frozen=True)
+class Track:
+    """A `<track>` of captions: what the browser's subtitle menu offers."""
+
+    url: str
+    lang: str  # BCP 47, `srclang`
+    label: str  # the language named in itself: "العربية"
+    dir: str  # of the label
+
+
+@dataclass(frozen=True)
 class MediaView:
     """Everything `partials/post-media.html` needs, URLs already relative to the page."""
 
@@ -270,9 +281,7 @@ class MediaView:
     video: str | None = None
     video_type: str | None = None
     video_size: str | None = None  # "160 kB", for the download link
-    captions: str | None = None
-    captions_lang: str = CAPTION_LANGUAGE  # what the page says the captions are (the file name must agree)
-    captions_label: str = CAPTION_LABEL
+    captions: tuple[Track, ...] = ()  # the post's own language first: the default track
     poster: Picture | None = None
     slides: tuple[Picture, ...] = ()
     audio: str | None = None
@@ -361,9 +370,12 @@ def _files_outside(docs_dir: Path, posts_dir: Path):
         yield from (Path(folder, name) for name in sorted(names) if not name.startswith("."))
 
 
-def media_view(post, docs_dir: Path, url_of, cache_dir: Path) -> MediaView:
+def media_view(post, docs_dir: Path, url_of, cache_dir: Path, *, words: Words | None = None,
+               names: Mapping[str, str] | None = None) -> MediaView:
     """The players' data for `post`; `url_of(src_uri)` gives a URL relative to the page.
-    Images get a `srcset` of the renditions (in `cache_dir`) that hooks/posts.py published."""
+    Images get a `srcset` of the renditions (in `cache_dir`) that hooks/posts.py published.
+    `words`: the page's language (its date); `names`: the site's languages named in
+    themselves, by code, for the caption tracks (other languages' names come from CLDR)."""
 
     def picture(uri: str | None, alt: str | None, caption: str | None = None) -> Picture | None:
         if not uri:
@@ -381,7 +393,7 @@ def media_view(post, docs_dir: Path, url_of, cache_dir: Path) -> MediaView:
     view = MediaView(
         type=post.type,
         title=post.title,
-        date=swedish_date(post.date),
+        date=(words.date(post.date) if words else None) or swedish_date(post.date),
         date_iso=post.date.isoformat(),
         poster=picture(post.poster, post.poster_alt),
         slides=tuple(picture(slide.image, slide.alt, slide.caption) for slide in post.slides),
@@ -390,7 +402,8 @@ def media_view(post, docs_dir: Path, url_of, cache_dir: Path) -> MediaView:
     if post.video:
         extra.update(video=url_of(post.video), video_type=mime_type(post.video), video_size=file_size(docs_dir / post.video))
     if post.captions:
-        extra["captions"] = url_of(post.captions)
+        extra["captions"] = tuple(Track(url_of(captions.uri), captions.lang, (names or {}).get(captions.lang) or native_name(captions.lang),
+                                        text_direction(captions.lang)) for captions in post.captions)
     if post.audio:
         extra.update(audio=url_of(post.audio), audio_type=mime_type(post.audio), audio_size=file_size(docs_dir / post.audio),
                      duration=format_duration(post.duration), duration_iso=iso_duration(post.duration))

@@ -16,7 +16,11 @@ never keeps a held-back post in sight. Read once per build, before anything is w
 - a link to a page or a media file that does not exist → an error;
 - front matter on an about page that MkDocs cannot read (it would publish it as text) →
   an error, and the page is left out; a key of the wrong type or unknown → an error, and
-  the key is left out of the page (a list as `title` would stop the build with a traceback).
+  the key is left out of the page (a list as `title` would stop the build with a traceback);
+- a page in another of the site's languages, `om.ar.md` beside `om.md` (the language's
+  prefix before `.md`), is checked like any page and never published under its own name:
+  the Arabic build shows it at `/ar/om/`, where the other builds show `om.md`; one without
+  the Swedish page beside it → a warning, and it is left out.
 """
 
 from __future__ import annotations
@@ -49,12 +53,21 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 @dataclass(frozen=True)
 class Pages:
     refused: frozenset[str] = frozenset()  # src_uris no build may publish
+    # A page's versions in other languages: src_uri -> {prefix: the translation's src_uri}
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
+    editor: frozenset[str] = frozenset()  # the pages editors write (no posts): Swedish where not translated
     unlinked: dict[str, frozenset[str]] = field(default_factory=dict)  # page src_uri -> targets shown as text
     dropped: dict[str, frozenset] = field(default_factory=dict)  # page src_uri -> front matter keys left out
 
+    def source(self, src_uri: str, prefix: str) -> str:
+        """The file a language's build shows at `src_uri`: its translation, else the page itself."""
+        return self.translations.get(src_uri, {}).get(prefix, src_uri)
 
-def scan(docs_dir: Path, root: Path, posts: list[Post], section: str, generated: set[str]) -> tuple[Pages, list[Problem]]:
-    """Read every Markdown file in docs/ once; `generated` are the pages the hooks add."""
+
+def scan(docs_dir: Path, root: Path, posts: list[Post], section: str, generated: set[str],
+         prefixes: frozenset[str] = frozenset()) -> tuple[Pages, list[Problem]]:
+    """Read every Markdown file in docs/ once; `generated` are the pages the hooks add,
+    `prefixes` the site's other languages' ("ar"), which name a page's translations."""
     problems: list[Problem] = []
     refused: set[str] = set()
     texts: dict[str, str] = {}  # the pages and posts that may be published, for their links
@@ -100,9 +113,23 @@ def scan(docs_dir: Path, root: Path, posts: list[Post], section: str, generated:
                          "ta bort filen, eller använd den som transcript: i ett inlägg", warning=True)
                  for src_uri, rel in unused if posixpath.basename(src_uri) not in named]
 
+    translations: dict[str, dict[str, str]] = {}
+    editor = {uri for uri in texts if not is_post_page(uri, section)}
+    for src_uri in sorted(editor):
+        stem, _, prefix = src_uri.removesuffix(".md").rpartition(".")
+        if not stem or prefix not in prefixes:
+            continue
+        original = f"{stem}.md"
+        if original in editor:
+            translations.setdefault(original, {})[prefix] = src_uri
+        else:
+            problems.append(Problem(relpath(docs_dir / src_uri, root), None, "(filnamn)",
+                                    f"det finns ingen {posixpath.basename(original)} som den här sidan översätter; den publiceras inte",
+                                    f"lägg den svenska sidan bredvid, eller döp om filen till {posixpath.basename(original)}", warning=True))
+        refused.add(src_uri)  # never under its own name
     unlinked = _check_links(texts, docs_dir, root, {post.src_uri: post for post in posts if not post.published},
                             refused, set(texts) | generated, problems)
-    return Pages(frozenset(refused), unlinked, dropped), problems
+    return Pages(frozenset(refused), translations, frozenset(editor - refused), unlinked, dropped), problems
 
 
 def _check_links(texts: dict[str, str], docs_dir: Path, root: Path, held: dict[str, Post], refused: set[str],

@@ -22,8 +22,9 @@ from typing import Any
 import yaml
 
 from stodlanken import cache, consent, recordings
-from stodlanken.media import CAPTION_LANGUAGE, caption_language, image_problem, transcript_problem, webvtt_problem
-from stodlanken.posts import AUDIO_EXTS, CAPTION_EXTS, IMAGE_EXTS, TRANSCRIPT_EXTS, TYPE_LABELS, VIDEO_EXTS, Post, Slide
+from stodlanken.i18n import cldr_locale
+from stodlanken.media import LANGUAGE_CODE_RE, caption_language, image_problem, transcript_problem, webvtt_problem
+from stodlanken.posts import AUDIO_EXTS, CAPTION_EXTS, IMAGE_EXTS, TRANSCRIPT_EXTS, TYPE_LABELS, VIDEO_EXTS, Captions, Post, Slide
 from stodlanken.problems import (
     FRONT_MATTER, SLUG_RE, Checker, LineDict, LineList, Problem, mkdocs_cannot_read, page_key_problem, parse_yaml, relpath, yaml_problems,
 )
@@ -35,7 +36,7 @@ SLUG_MAX = 40
 # plugin's `categories`, `pin` and `readtime` would do nothing here: they are unknown keys.)
 _KNOWN_KEYS = {
     "title", "date", "type", "summary", "situations", "services", "media", "participants",
-    "credits", "publish_from", "publish_until", "draft", "hide", "search", "lang",
+    "credits", "publish_from", "publish_until", "draft", "hide", "search", "lang", "translation_of",
 }
 _MEDIA_KEYS = {
     "film": {"video", "captions", "poster", "poster_alt", "shows"},
@@ -81,6 +82,42 @@ def load_posts(
     return posts, problems
 
 
+def translations(posts: list[Post]) -> tuple[dict[str, dict[str, Post]], list[Problem]]:
+    """The language versions of each post that are published in their own language, by the
+    original's slug: {"brak-hemma": {"sv": …, "ar": …}}; and what is wrong with a
+    `translation_of`. A post whose `translation_of` is wrong stands alone."""
+    by_slug = {post.slug: post for post in posts if post.valid}
+    problems: list[Problem] = []
+    linked: dict[str, dict[str, Post]] = {}
+    for post in sorted(by_slug.values(), key=lambda post: post.translation_of is not None):  # originals first
+        original = by_slug.get(post.translation_of) if post.translation_of else post
+        fix = None
+        if original is None and any(other.slug == post.translation_of for other in posts):
+            continue  # the original has errors of its own, reported with it: this one stands alone meanwhile
+        if original is None:
+            fix = (f"det finns inget inlägg ”{post.translation_of}”",
+                   "skriv filnamnet (utan .md) på inlägget i docs/inlagg/posts/ som det här översätter")
+        elif original.translation_of:
+            fix = (f"”{original.slug}” är själv en översättning (av {original.translation_of})",
+                   f"skriv translation_of: {original.translation_of}, originalet")
+        elif original is not post and original.lang == post.lang:
+            fix = (f"”{original.slug}” är också på {post.lang}", "ändra lang till översättningens språk, eller ta bort translation_of")
+        elif original is not post and (other := _version_in(posts, original.slug, post)) is not None:
+            fix = (f"{other.path} är redan översättningen på {post.lang}", "ta bort translation_of i ett av dem")
+        if fix:
+            problems.append(Problem(post.path, None, "translation_of", *fix))
+            continue
+        if post.published:
+            linked.setdefault(post.original, {})[post.lang] = post
+    return {slug: versions for slug, versions in linked.items() if len(versions) > 1}, problems
+
+
+def _version_in(posts: list[Post], original: str, post: Post) -> Post | None:
+    """Another valid translation of `original` in `post`'s language, read before `post`."""
+    return next((other for other in sorted(posts, key=lambda other: other.path) if other.valid and other is not post
+                 and other.translation_of == original and other.lang == post.lang and other.path < post.path), None)
+
+
 # --- internals ---------------------------------------------------------------------
 
 
@@ -118,7 +155,7 @@ def _load_post(path: Path, ctx: _Context) -> tuple[Post, list[Problem]]:
     for key in meta:
         if key not in _KNOWN_KEYS:
             check.error(meta.line_of(key), str(key), "okänt fält",
-                        "kontrollera stavningen; tillåtna fält: title, date, type, summary, situations, services, media, participants, credits, publish_from, publish_until, lang")
+                        "kontrollera stavningen; tillåtna fält: title, date, type, summary, situations, services, media, participants, credits, publish_from, publish_until, lang, translation_of")
 
     title = _text(check, meta, "title", required=True)
     when = _date(check, meta, "date", required=True)
@@ -139,6 +176,11 @@ def _load_post(path: Path, ctx: _Context) -> tuple[Post, list[Problem]]:
     if lang not in ctx.languages:
         check.error(meta.line_of("lang"), "lang", f"”{lang}” är inte ett av webbplatsens språk",
                     f"skriv en av: {', '.join(ctx.languages)} (extra.stodlanken.languages i mkdocs.yml)")
+    translation_of = _text(check, meta, "translation_of", required=False)
+    if translation_of is not None and translation_of.removesuffix(".md") == slug:
+        check.error(meta.line_of("translation_of"), "translation_of", "pekar på inlägget självt",
+                    "skriv filnamnet på inlägget som det här översätter, t.ex. brak-hemma, eller ta bort raden")
+        translation_of = None
     publish_from = _date(check, meta, "publish_from", required=False)
     publish_until = _date(check, meta, "publish_until", required=False)
 
@@ -148,7 +190,7 @@ def _load_post(path: Path, ctx: _Context) -> tuple[Post, list[Problem]]:
     draft = _flag(check, meta, "draft", fix="skriv draft: true (utkast, publiceras inte) eller ta bort raden")
     refs, waiting = consent.check_participants(check, meta, kind, today=ctx.today, review_days=ctx.consent_review_days,
                                                guardian_age=ctx.guardian_age)
-    media = _media(check, meta, kind, path, refs, ctx)
+    media = _media(check, meta, kind, path, refs, ctx, lang)
     held = consent.held_reason(waiting, draft=draft, publish_from=publish_from, publish_until=publish_until, today=ctx.today)
 
     if unreadable and check.ok:
@@ -158,7 +200,8 @@ def _load_post(path: Path, ctx: _Context) -> tuple[Post, list[Problem]]:
 
     post = Post(
         path=rel, src_uri=src_uri, slug=slug, title=title, date=when, type=kind, summary=summary,
-        situations=situations, services=services, credits=credits, held_reason=held, lang=lang, **media,
+        situations=situations, services=services, credits=credits, held_reason=held, lang=lang,
+        translation_of=translation_of.removesuffix(".md") if translation_of else None, **media,
     )
     return post, check.problems
 
@@ -245,7 +288,8 @@ def _ids(check: Checker, meta: LineDict, key: str, known: set[str], *, required:
     return tuple(found)
 
 
-def _media(check: Checker, meta: LineDict, kind: str | None, post_path: Path, refs: dict[str, bool], ctx: _Context) -> dict:
+def _media(check: Checker, meta: LineDict, kind: str | None, post_path: Path, refs: dict[str, bool], ctx: _Context,
+           lang: str) -> dict:
     """Validate `media` for the post's type; return Post keyword arguments."""
     value = meta.get("media")
     if kind is None:
@@ -277,9 +321,7 @@ def _media(check: Checker, meta: LineDict, kind: str | None, post_path: Path, re
         result["video"] = file("video", VIDEO_EXTS, required=True)
         if result["video"]:
             _check_recording(check, result["video"], value.line_of("video"), "media.video", ctx)
-        result["captions"] = file("captions", CAPTION_EXTS, required=True)
-        if result["captions"]:
-            _check_captions(check, result["captions"], value.line_of("captions"), ctx)
+        result["captions"] = _captions(check, value, post_path, ctx, lang, missing_line=meta.line_of("media"))
     if kind == "podcast":
         result["audio"] = file("audio", AUDIO_EXTS, required=True)
         result["transcript"] = file("transcript", TRANSCRIPT_EXTS, required=True)
@@ -402,19 +444,54 @@ def _slides(check: Checker, value: LineDict, post_path: Path, refs: dict[str, bo
     return tuple(result)
 
 
-def _check_captions(check: Checker, uri: str, line: int, ctx: _Context) -> None:
+def _captions(check: Checker, media: LineDict, post_path: Path, ctx: _Context, lang: str, *,
+              missing_line: int | None) -> tuple[Captions, ...]:
+    """`captions: media/film.sv.vtt` (in the post's language), or one file per language:
+
+        captions:
+          sv: media/film.sv.vtt
+          ar: media/film.ar.vtt
+    """
+    given = media.get("captions")
+    if not isinstance(given, dict):
+        uri = _media_file(check, media, "captions", CAPTION_EXTS, post_path, ctx, required=True, prefix="media", missing_line=missing_line)
+        if uri is None:
+            return ()
+        _check_captions(check, uri, media.line_of("captions"), ctx, lang, "media.captions")
+        return (Captions(lang, uri),)
+    found = []
+    for code in given:
+        field = f"media.captions.{code}"
+        if not isinstance(code, str) or not (code in ctx.languages or (LANGUAGE_CODE_RE.match(code) and cldr_locale(code))):
+            check.error(given.line_of(code), field, f"”{code}” är ingen språkkod som går att känna igen",
+                        "skriv språkets kod före kolon, t.ex. sv, en, ar, so, ti eller prs")
+            continue
+        uri = _media_file(check, given, code, CAPTION_EXTS, post_path, ctx, required=True, prefix="media.captions",
+                          missing_line=media.line_of("captions"))
+        if uri is not None:
+            _check_captions(check, uri, given.line_of(code), ctx, code, field)
+            found.append(Captions(code, uri))
+    if lang not in given:
+        check.error(media.line_of("captions"), "media.captions", f"har inga undertexter på inläggets eget språk ({lang})",
+                    f"lägg till en rad {lang}: media/filnamn.{lang}.vtt")
+    # The post's own language first: it is the track a browser shows by default.
+    return tuple(sorted(found, key=lambda captions: captions.lang != lang))
+
+
+def _check_captions(check: Checker, uri: str, line: int, ctx: _Context, language: str, field: str) -> None:
     name = PurePosixPath(uri).name
     try:
         problem = webvtt_problem((ctx.docs_dir / uri).read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError):
         problem = "kan inte läsas som text (spara den som UTF-8)"
     if problem:
-        check.error(line, "media.captions", f"”{name}” {problem}", "spara undertexterna som WebVTT (.vtt), t.ex. med Subtitle Edit")
-    # The page offers the captions as Swedish: a file named for another language would be announced wrongly.
-    language = caption_language(uri)
-    if language not in (None, CAPTION_LANGUAGE):
-        check.error(line, "media.captions", f"”{name}” är märkt som språket ”{language}”, men sidan visar undertexterna som svenska",
-                    f"är texten svensk: döp om filen till {name.split('.')[0]}.{CAPTION_LANGUAGE}.vtt; undertexter på andra språk går inte att lägga in än")
+        check.error(line, field, f"”{name}” {problem}", "spara undertexterna som WebVTT (.vtt), t.ex. med Subtitle Edit")
+    # The page announces the track as `language`: a file named for another one says the text is not.
+    tagged = caption_language(uri)
+    if tagged not in (None, language.lower()):
+        check.error(line, field, f"”{name}” är märkt som språket ”{tagged}”, men sidan visar undertexterna som ”{language}”",
+                    f"döp om filen till {name.split('.')[0]}.{language}.vtt, eller skriv undertexterna per språk: "
+                    f"captions: och raderna {language}: … och {tagged}: … under")
 
 
 def _duration(check: Checker, value: LineDict, recording: recordings.Recording | None) -> int | None:

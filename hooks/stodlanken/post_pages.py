@@ -11,7 +11,12 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from markupsafe import Markup
+
 from stodlanken import consent, media
+from stodlanken.directory import CONTACT_LABELS
+from stodlanken.directory_pages import in_language
+from stodlanken.i18n import Words
 from stodlanken.posts import Post
 
 if TYPE_CHECKING:
@@ -31,13 +36,15 @@ def set_meta(meta: dict, post: Post) -> None:
 
 
 def blocks(templates: jinja2.Environment, post: Post, directory: Directory, url_of: Callable[[str], str], *,
-           docs_dir: Path, image_cache: Path) -> dict[str, str]:
+           docs_dir: Path, image_cache: Path, words: Words | None = None, names: dict[str, str] | None = None) -> dict[str, str]:
     """Our own HTML of a post's page, by placeholder (see post_markdown): the lead (type and
-    summary), the players and "Här får du stöd"; `url_of(path)` makes a path page-relative."""
-    services, situations = support_links(post, directory, url_of)
+    summary), the players and "Här får du stöd"; `url_of(path)` makes a path page-relative.
+    `words`: the page's language; `names`: the site's languages named in themselves."""
+    services, situations = support_links(post, directory, url_of, words)
+    view = media.media_view(post, docs_dir, url_of, image_cache, words=words, names=names)
     return {
         "lead": templates.get_template("partials/post-lead.html").render(post=post),
-        "media": templates.get_template("partials/post-media.html").render(media=media.media_view(post, docs_dir, url_of, image_cache)),
+        "media": templates.get_template("partials/post-media.html").render(media=view),
         "support": templates.get_template("partials/post-support.html").render(services=services, situations=situations, credits=post.credits),
     }
 
@@ -56,25 +63,31 @@ class SupportLink:
     summary: str = ""
     call: str | None = None  # tel: link, for a "Ring …" button
     call_label: str | None = None
+    title_mark: Markup = Markup("")  # ` lang="sv"` on a Swedish fallback in a page in another language
+    summary_mark: Markup = Markup("")
 
 
-def support_links(post: Post, directory, url_of) -> tuple[list[SupportLink], list[SupportLink]]:
-    """(services, situations) of the post, in its order; `url_of(path)` makes a site path page-relative."""
+def support_links(post: Post, directory, url_of, words: Words | None = None) -> tuple[list[SupportLink], list[SupportLink]]:
+    """(services, situations) of the post, in its order and in `words`' language where the
+    directory has a translation; `url_of(path)` makes a site path page-relative."""
     services = []
+    call = words.text(CONTACT_LABELS["phone"]) if words else CONTACT_LABELS["phone"]
     for service_id in post.services:
         service = directory.services.get(service_id)
         if service is None:  # inactive now: the post stays, the link goes
             continue
         phone = getattr(service, "phone", None)
+        (name, name_mark), (summary, summary_mark) = in_language(service, "name", words), in_language(service, "summary", words)
         services.append(SupportLink(
-            url_of(f"stod/tjanst/{service.id}/"), service.name, service.summary,
-            f"tel:{phone.tel}" if phone else None, f"Ring {phone.display}" if phone else None,
+            url_of(f"stod/tjanst/{service.id}/"), name, summary,
+            f"tel:{phone.tel}" if phone else None, f"{call} {phone.display}" if phone else None, name_mark, summary_mark,
         ))
     situations = []
     for situation_id in post.situations:
         situation = directory.situation(situation_id)
         if situation is not None:
-            situations.append(SupportLink(url_of(f"stod/{situation.id}/"), situation.title))
+            title, mark = in_language(situation, "title", words)
+            situations.append(SupportLink(url_of(f"stod/{situation.id}/"), title, title_mark=mark))
     return services, situations
 
 

@@ -32,6 +32,14 @@ class Slide:
 
 
 @dataclass(frozen=True)
+class Captions:
+    """A film's caption file in one language: each becomes a `<track srclang>`."""
+
+    lang: str  # BCP 47: "sv", "ar"
+    uri: str  # src_uri
+
+
+@dataclass(frozen=True)
 class Post:
     path: str  # relative to the project root, e.g. "docs/inlagg/posts/film.md"
     src_uri: str  # relative to docs_dir, e.g. "inlagg/posts/film.md"
@@ -47,7 +55,7 @@ class Post:
     valid: bool = True
     # Media, every path a src_uri (relative to docs_dir); None when the type has none.
     video: str | None = None
-    captions: str | None = None
+    captions: tuple[Captions, ...] = ()  # the post's own language first
     poster: str | None = None
     poster_alt: str | None = None
     slides: tuple[Slide, ...] = ()
@@ -55,10 +63,16 @@ class Post:
     transcript: str | None = None  # src_uri of the transcript file (Markdown)
     duration: int | None = None  # seconds, podcasts
     lang: str = "sv"  # the language it is made in (`lang`): it is published in that language's site only
+    translation_of: str | None = None  # the slug of the post this one translates (`translation_of`)
 
     @property
     def published(self) -> bool:
         return self.held_reason is None
+
+    @property
+    def original(self) -> str:
+        """The slug that names the post and its translations together: the one they translate."""
+        return self.translation_of or self.slug
 
     @property
     def url(self) -> str:
@@ -78,7 +92,7 @@ class Post:
     @property
     def media_files(self) -> tuple[str, ...]:
         """Every media file the post uses (src_uris), transcript included."""
-        found = [self.video, self.captions, self.audio, self.transcript, *self.images]
+        found = [self.video, *(captions.uri for captions in self.captions), self.audio, self.transcript, *self.images]
         return tuple(dict.fromkeys(uri for uri in found if uri))
 
 

@@ -59,8 +59,9 @@ def clean_media(files: Files, state: Build) -> None:
         for uri in (post.video, post.audio):
             if uri:
                 _replace_with_clean_recording(files, uri, state)
-        if post.captions and (file := files.get_file_from_path(post.captions)):
-            move(file, _beside(post.captions, media.content_name(Path(file.abs_src_path))), config)
+        for captions in post.captions:
+            if file := files.get_file_from_path(captions.uri):
+                move(file, _beside(captions.uri, media.content_name(Path(file.abs_src_path))), config)
 
 
 def give_addresses(files: Files, state: Build) -> None:

@@ -7,6 +7,7 @@ computation is done here and passed in.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from stodlanken.i18n import UNREVIEWED_NOTICE, Words, text_direction
@@ -33,21 +34,24 @@ class Alternate:
     href: str  # relative to the page
     url: str  # absolute, for <link rel="alternate" hreflang>
     current: bool
+    same: bool = True  # the same page in that language; False: its home page (no hreflang: not the same content)
 
 
 def alternates(languages: tuple[SiteLanguage, ...], current: SiteLanguage, *, root: str, page_url: str,
-               public_root: str, only_here: bool = False) -> tuple[Alternate, ...]:
+               public_root: str, paths: Mapping[str, str | None] | None = None) -> tuple[Alternate, ...]:
     """Every language's version of the page at `page_url` (relative to a language's root,
     "stod/"), the current one too. `root` leads from the page to its language's root;
-    `public_root` is the site's address (the first language's). A page that exists in one
-    language only (`only_here`: a post) leads to the other languages' home pages."""
+    `public_root` is the site's address (the first language's). `paths`: where a page that
+    is not in every language is, by language code (a post: its translations); a language
+    without it (None, or missing) leads to that language's home page."""
     top = root + ("../" if current.prefix else "")  # from the page to the first language's root
     found = []
     for other in languages:
         folder = f"{other.prefix}/" if other.prefix else ""
-        path = page_url if other == current or not only_here else ""
-        found.append(Alternate(other.code, other.name, other.dir, f"{top}{folder}{path}" if other != current else f"{root}{path}",
-                               f"{public_root.rstrip('/')}/{folder}{path}" if public_root else "", other == current))
+        path = page_url if other == current or paths is None else paths.get(other.code)
+        found.append(Alternate(other.code, other.name, other.dir, f"{top}{folder}{path or ''}" if other != current else f"{root}{path}",
+                               f"{public_root.rstrip('/')}/{folder}{path or ''}" if public_root else "", other == current,
+                               same=path is not None))
     return tuple(found)
 
 

@@ -17,7 +17,7 @@ from stodlanken.directory_loader import load_directory
 from stodlanken.i18n import SWEDISH, Language, Words, chosen, load_words
 from stodlanken.media import docs_media_problems
 from stodlanken.pages import Pages
-from stodlanken.post_loader import load_posts
+from stodlanken.post_loader import load_posts, translations
 from stodlanken.posts import Post
 from stodlanken.problems import LineDict, Problem, load_yaml
 from stodlanken.settings import Settings, from_config
@@ -36,6 +36,9 @@ class Site:
     pages: Pages = field(default_factory=Pages)  # files no build publishes, links shown as text
     words: dict[str, Words] = field(default_factory=dict)  # each language's catalogue, by prefix ("" Swedish)
     language: Language = SWEDISH  # the language this build makes
+    # A post's published language versions, by the original's slug ({"brak-hemma": {"sv": …, "ar": …}}),
+    # only where there are two or more: the language chooser and hreflang link them.
+    versions: dict[str, dict[str, Post]] = field(default_factory=dict)
 
     @property
     def published_posts(self) -> list[Post]:
@@ -88,6 +91,7 @@ def read(root: Path, docs_dir: Path, config: Mapping, today: date, *, site_url: 
         guardian_age=settings.guardian_age,
         languages=tuple(lang.code for lang in settings.languages),
     )
+    versions, translation_problems = translations(posts)
     this = chosen(settings.languages, None if language == EVERY_LANGUAGE else language)
     if language != EVERY_LANGUAGE:
         # A post in another language is held back from this build, like one waiting for consent:
@@ -95,8 +99,10 @@ def read(root: Path, docs_dir: Path, config: Mapping, today: date, *, site_url: 
         posts = [post if post.lang == this.code or not post.published else
                  replace(post, held_reason=f"är på ett annat språk ({post.lang})") for post in posts]
     problems += docs_media_problems(docs_dir, root, section=POSTS_SECTION)
-    site = Site(root, directory, posts, problems + directory_problems + post_problems, settings, words=words, language=this)
-    site.pages, page_problems = pages.scan(docs_dir, root, posts, POSTS_SECTION, _generated_pages(site))
+    site = Site(root, directory, posts, problems + directory_problems + post_problems + translation_problems, settings,
+                words=words, language=this, versions=versions)
+    site.pages, page_problems = pages.scan(docs_dir, root, posts, POSTS_SECTION, _generated_pages(site),
+                                           frozenset(lang.prefix for lang in settings.languages if lang.prefix))
     site.problems += page_problems + reach.check_slugs(reach.targets(site)) + _config_problems(root)
     return site
 

@@ -202,6 +202,7 @@ def at_320(browser, example_url):
         ("first visit", hint_showing, None),
         ("scrolls sideways", lambda page: page.evaluate(SCROLLS_SIDEWAYS), None),
         ("tap targets", lambda page: page.evaluate(TAP_TARGETS), None),
+        ("header overlaps", lambda page: page.evaluate(HEADER_OVERLAPS), None),
         ("small text", lambda page: page.evaluate(SMALL_TEXT), None),
         ("help row", help_row_out_of_reach, None),
         ("help row on the first screen", help_row_below_the_fold, HOME),
@@ -323,6 +324,21 @@ TAP_TARGETS = """() => {
   return small;
 }"""
 
+# The header's links: none wider inside than its box (its text would draw over the next
+# link), none on top of another.
+HEADER_OVERLAPS = """() => {
+  const links = [...document.querySelectorAll(".sl-header__inner > a")].filter(link => link.getClientRects().length);
+  const found = [];
+  for (const link of links) {
+    if (link.scrollWidth > link.clientWidth + 1) found.push(`${link.className}: text ${link.scrollWidth} px in ${link.clientWidth} px`);
+  }
+  links.forEach((one, index) => links.slice(index + 1).forEach(other => {
+    const a = one.getBoundingClientRect(), b = other.getBoundingClientRect();
+    if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) found.push(`${one.className} over ${other.className}`);
+  }));
+  return found;
+}"""
+
 # Every piece of visible text, except what is only there for screen readers.
 SMALL_TEXT = """() => {
   const small = new Set();
@@ -345,6 +361,10 @@ def test_no_page_type_scrolls_sideways_at_320_px(at_320):
 
 def test_buttons_and_contact_links_are_at_least_44_px(at_320):
     assert_none(at_320["tap targets"])
+
+
+def test_the_headers_links_neither_overflow_nor_overlap_at_320_px(at_320):
+    assert_none(at_320["header overlaps"])
 
 
 def test_text_is_at_least_16_px(at_320):

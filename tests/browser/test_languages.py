@@ -4,7 +4,9 @@ promises as the Swedish ones (tests/browser/test_a11y.py), and the page mirrored
 from __future__ import annotations
 
 import pytest
-from browser.test_a11y import SCROLLS_SIDEWAYS, SMALLEST, TAP_TARGETS, axe_violations, help_row_below_the_fold, tab_through, visit
+from browser.test_a11y import (
+    HEADER_OVERLAPS, SCROLLS_SIDEWAYS, SMALLEST, TAP_TARGETS, axe_violations, help_row_below_the_fold, tab_through, visit,
+)
 
 PAGES = {"home": "", "situation": "stod/ma-daligt/", "service": "stod/tjanst/bris/", "akut": "akut/", "directory": "stod/"}
 LANGUAGES = ["ar", "so"]
@@ -21,6 +23,7 @@ def at_320(browser, serve, languages_site):
             ("scrolls sideways", lambda page: page.evaluate(SCROLLS_SIDEWAYS), None),
             ("help row on the first screen", help_row_below_the_fold, {f"{prefix} home"}),
             ("tap targets", lambda page: page.evaluate(TAP_TARGETS), None),
+            ("header overlaps", lambda page: page.evaluate(HEADER_OVERLAPS), None),
             ("mirrored", _mirrored, None),
             ("tab stops", tab_through, None),
             ("axe", axe_violations, None),
@@ -56,6 +59,10 @@ def test_pages_have_the_languages_lang_and_direction(at_320, prefix, lang, direc
 
 def test_no_sideways_scroll_at_320_px(at_320):
     assert _failures(at_320, "scrolls sideways") == {}
+
+
+def test_the_headers_links_neither_overflow_nor_overlap_at_320_px(at_320):
+    assert _failures(at_320, "header overlaps") == {}
 
 
 def test_help_row_is_visible_without_scrolling(at_320):

@@ -27,13 +27,17 @@ def test_film_plays_muted_with_a_captions_track(page, example_url):
     assert played["error"] is None
     assert not played["paused"] and played["time"] > 0.2
     tracks = video.evaluate("""v => Array.from(v.textTracks, t => ({kind: t.kind, lang: t.language, mode: t.mode}))""")
-    assert tracks == [{"kind": "captions", "lang": "sv", "mode": "showing"}]
+    # The post's own language shows by default; the Arabic track is in the player's menu.
+    assert tracks == [{"kind": "captions", "lang": "sv", "mode": "showing"}, {"kind": "captions", "lang": "ar", "mode": "disabled"}]
     cues = video.evaluate("""async v => {
-        const track = v.querySelector('track');
+        const [track, arabic] = v.querySelectorAll('track');
         if (track.readyState !== 2) await new Promise(done => track.addEventListener('load', done, {once: true}));
-        return Array.from(v.textTracks[0].cues, c => c.text);
+        v.textTracks[1].mode = "hidden";  // what choosing it in the menu does, shown or not: the browser loads it
+        if (arabic.readyState !== 2) await new Promise(done => arabic.addEventListener('load', done, {once: true}));
+        return [Array.from(v.textTracks[0].cues, c => c.text), Array.from(v.textTracks[1].cues, c => c.text)];
     }""")
-    assert cues[0] == "Hej. Det här är en film om vart du kan vända dig när du mår dåligt."
+    assert cues[0][0] == "Hej. Det här är en film om vart du kan vända dig när du mår dåligt."
+    assert cues[1][2] == "يمكنك الاتصال بالرقم 1177 على مدار الساعة." and len(cues[1]) == len(cues[0]) == 5
 
 
 def test_slideshow_is_operable_by_keyboard(page, example_url):

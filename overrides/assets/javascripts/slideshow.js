@@ -5,17 +5,7 @@
 (function () {
   "use strict";
 
-  /* The page's words for what this script writes (`<script id="sl-words">`, made from the
-     language's catalogue, stodlanken/i18n.py); Swedish, the source, when there are none. */
-  var WORDS = (function () {
-    var element = document.getElementById("sl-words");
-    try { return element ? JSON.parse(element.textContent) : {}; } catch (error) { return {}; }
-  })();
-  function t(text, values) {
-    var out = WORDS[text] || text;
-    for (var key in values || {}) out = out.split("{" + key + "}").join(values[key]);
-    return out;
-  }
+  /* @include _words.js */
 
   function button(label, symbol, modifier) {
     var element = document.createElement("button");

@@ -31,7 +31,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     state = build.of(config)
     info = _site_info(state)
     for target in reach.targets(state.site):
-        files.append(state.stable_file(target.poster_src_uri, reach.poster_source(target, info)))
+        if target.goes("poster"):
+            files.append(state.stable_file(target.poster_src_uri, reach.poster_source(target, info)))
     return files
 
 

@@ -40,6 +40,7 @@ participants:
     consent: approved
     consent_date: 2026-10-02
     visible: true
+    channels: [site, share, poster]
 ---
 
 Text.
@@ -166,7 +167,7 @@ def test_visible_false_participant_in_shows_is_an_error(docs):
     write(docs, "film.md", FILM.replace("visible: true", "visible: false"))
     (post,), problems = load(docs)
     assert errors(problems) == [
-        "docs/inlagg/posts/film.md:13: media.shows[0]: p1 har visible: false och får inte synas"
+        "docs/inlagg/posts/film.md:13: media.shows[0]: p1 får inte synas på bild (visible: false, eller face saknas i appears)"
         " — ta bort p1 från shows och byt bilden mot en där p1 inte syns"
     ]
     assert not post.published and not post.valid
@@ -194,7 +195,7 @@ def test_visible_false_participant_in_a_slide_is_an_error(docs):
         """)
     _, problems = load(docs)
     assert errors(problems) == [
-        "docs/inlagg/posts/bildspel.md:13: media.slides[1].shows[1]: p2 har visible: false och får inte synas"
+        "docs/inlagg/posts/bildspel.md:13: media.slides[1].shows[1]: p2 får inte synas på bild (visible: false, eller face saknas i appears)"
         " — ta bort p2 från shows och byt bilden mot en där p2 inte syns"
     ]
 

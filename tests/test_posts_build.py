@@ -206,7 +206,7 @@ def test_visible_false_participant_shown_fails_the_build_naming_file_and_ref(cop
                     encoding="utf-8")
     result = build(project)
     assert not result.ok
-    assert "docs/inlagg/posts/fem-stallen.md:16: media.slides[1].shows[0]: p2 har visible: false och får inte synas" in result.output
+    assert "docs/inlagg/posts/fem-stallen.md:16: media.slides[1].shows[0]: p2 får inte synas på bild (visible: false, eller face saknas i appears)" in result.output
     assert "Traceback" not in result.output
 
 

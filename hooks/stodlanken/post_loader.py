@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from stodlanken import cache, consent, recordings
+from stodlanken import channels as channel_list
 from stodlanken.i18n import cldr_locale
 from stodlanken.media import LANGUAGE_CODE_RE, caption_language, image_problem, transcript_problem, webvtt_problem
 from stodlanken.posts import AUDIO_EXTS, CAPTION_EXTS, IMAGE_EXTS, TRANSCRIPT_EXTS, TYPE_LABELS, VIDEO_EXTS, Captions, Post, Slide
@@ -63,6 +64,7 @@ def load_posts(
     consent_review_days: int = 365,
     guardian_age: int = 18,
     languages: tuple[str, ...] = ("sv",),
+    default_channels: tuple[str, ...] = channel_list.DEFAULT,
 ) -> tuple[list[Post], list[Problem]]:
     """Read and validate every post; newest first. Invalid posts come back held back.
 
@@ -73,7 +75,8 @@ def load_posts(
     problems: list[Problem] = []
     if not posts_dir.is_dir():
         return posts, problems
-    context = _Context(Path(docs_dir), Path(root), situations, services, today, consent_review_days, guardian_age, languages)
+    context = _Context(Path(docs_dir), Path(root), situations, services, today, consent_review_days, guardian_age, languages,
+                       default_channels)
     for path in sorted(posts_dir.glob("*.md")):
         post, found = _load_post(path, context)
         posts.append(post)
@@ -131,6 +134,7 @@ class _Context:
     consent_review_days: int
     guardian_age: int
     languages: tuple[str, ...] = ("sv",)  # the site's language codes; the first is the default
+    default_channels: tuple[str, ...] = channel_list.DEFAULT  # what a participant without `channels` agreed to
 
     @property
     def cache(self) -> cache.Dirs:
@@ -189,7 +193,7 @@ def _load_post(path: Path, ctx: _Context) -> tuple[Post, list[Problem]]:
             check.error(meta.line_of(key), key, *found)
     draft = _flag(check, meta, "draft", fix="skriv draft: true (utkast, publiceras inte) eller ta bort raden")
     refs, waiting = consent.check_participants(check, meta, kind, today=ctx.today, review_days=ctx.consent_review_days,
-                                               guardian_age=ctx.guardian_age)
+                                               guardian_age=ctx.guardian_age, default_channels=ctx.default_channels)
     media = _media(check, meta, kind, path, refs, ctx, lang)
     held = consent.held_reason(waiting, draft=draft, publish_from=publish_from, publish_until=publish_until, today=ctx.today)
 
@@ -201,6 +205,7 @@ def _load_post(path: Path, ctx: _Context) -> tuple[Post, list[Problem]]:
     post = Post(
         path=rel, src_uri=src_uri, slug=slug, title=title, date=when, type=kind, summary=summary,
         situations=situations, services=services, credits=credits, held_reason=held, lang=lang,
+        channels=consent.channels_of(refs), names=tuple(person.name for person in refs.values() if person.name),
         translation_of=translation_of.removesuffix(".md") if translation_of else None, **media,
     )
     return post, check.problems
@@ -288,7 +293,7 @@ def _ids(check: Checker, meta: LineDict, key: str, known: set[str], *, required:
     return tuple(found)
 
 
-def _media(check: Checker, meta: LineDict, kind: str | None, post_path: Path, refs: dict[str, bool], ctx: _Context,
+def _media(check: Checker, meta: LineDict, kind: str | None, post_path: Path, refs: dict[str, consent.Person], ctx: _Context,
            lang: str) -> dict:
     """Validate `media` for the post's type; return Post keyword arguments."""
     value = meta.get("media")
@@ -316,7 +321,12 @@ def _media(check: Checker, meta: LineDict, kind: str | None, post_path: Path, re
         return _alt(check, holder, key, image_uri, prefix=prefix, missing_line=meta.line_of("media"))
 
     result: dict[str, Any] = {}
-    _shows(check, value, "shows", refs, prefix="media")
+    shown = _shows(check, value, "shows", refs, prefix="media")
+    if kind == "podcast":  # who is heard: everyone the poster does not show
+        for ref, person in refs.items():
+            if not person.voice and ref not in shown:
+                check.error(meta.line_of("participants"), "participants", f"{ref} hörs i podden men har inte samtyckt till att höras (voice saknas i appears)",
+                            f"ta bort {ref} ur podden, eller skriv appears: [..., voice] om {ref} har sagt ja till det")
     if kind == "film":
         result["video"] = file("video", VIDEO_EXTS, required=True)
         if result["video"]:
@@ -400,26 +410,28 @@ def _alt(check: Checker, holder: LineDict, key: str, image_uri: str | None, *, p
     return text
 
 
-def _shows(check: Checker, holder: LineDict, key: str, refs: dict[str, bool], *, prefix: str) -> None:
-    """The visibility rule: nobody marked `visible: false` may be shown."""
+def _shows(check: Checker, holder: LineDict, key: str, refs: dict[str, consent.Person], *, prefix: str) -> set[str]:
+    """The visibility rule: nobody who may not be seen (`visible: false`, or `appears`
+    without `face`) may be shown. The refs shown."""
     value = holder.get(key)
     if value is None:
-        return
+        return set()
     if not isinstance(value, list):
         check.error(holder.line_of(key), f"{prefix}.{key}", "ska vara en lista", "skriv shows: [p1, p2] eller shows: []")
-        return
+        return set()
     lines = getattr(value, "item_lines", [])
     for index, ref in enumerate(value):
         line = lines[index] if index < len(lines) else holder.line_of(key)
         field = f"{prefix}.{key}[{index}]"
         if ref not in refs:
             check.error(line, field, f"”{ref}” finns inte bland participants", "lägg till personen under participants eller rätta ref")
-        elif refs[ref] is False:
-            check.error(line, field, f"{ref} har visible: false och får inte synas",
+        elif not refs[ref].face:
+            check.error(line, field, f"{ref} får inte synas på bild (visible: false, eller face saknas i appears)",
                         f"ta bort {ref} från shows och byt bilden mot en där {ref} inte syns")
+    return {ref for ref in value if isinstance(ref, str)}
 
 
-def _slides(check: Checker, value: LineDict, post_path: Path, refs: dict[str, bool], ctx: _Context) -> tuple[Slide, ...]:
+def _slides(check: Checker, value: LineDict, post_path: Path, refs: dict[str, consent.Person], ctx: _Context) -> tuple[Slide, ...]:
     slides = value.get("slides")
     if not isinstance(slides, list) or not slides:
         check.error(value.line_of("slides") if "slides" in value else value.line, "media.slides", "saknas eller är tom",

@@ -45,7 +45,8 @@ def blocks(templates: jinja2.Environment, post: Post, directory: Directory, url_
     return {
         "lead": templates.get_template("partials/post-lead.html").render(post=post),
         "media": templates.get_template("partials/post-media.html").render(media=view),
-        "support": templates.get_template("partials/post-support.html").render(services=services, situations=situations, credits=post.credits),
+        "support": templates.get_template("partials/post-support.html").render(services=services, situations=situations, credits=post.credits,
+                                                                                         names=post.names),
     }
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from stodlanken import recordings
+from stodlanken.channels import CHANNELS
 from stodlanken.i18n import N_
 
 TYPE_LABELS = {"film": N_("Film"), "slideshow": N_("Bildspel"), "podcast": N_("Podd"), "text": N_("Text")}
@@ -64,6 +65,10 @@ class Post:
     duration: int | None = None  # seconds, podcasts
     lang: str = "sv"  # the language it is made in (`lang`): it is published in that language's site only
     translation_of: str | None = None  # the slug of the post this one translates (`translation_of`)
+    # The channels every participant agreed to (stodlanken/channels.py), and the first names
+    # they agreed to show under it: all that leaves the consent gate of the participants.
+    channels: frozenset[str] = frozenset(CHANNELS)
+    names: tuple[str, ...] = ()
 
     @property
     def published(self) -> bool:

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from datetime import date
 
+from stodlanken.channels import CHANNELS
 from stodlanken.i18n import N_, Words
 from stodlanken.posts import TYPE_LABELS
 from stodlanken.problems import SLUG_RE, Problem
@@ -63,6 +64,10 @@ class Target:
     path: str  # the page, relative to the site root: "inlagg/<slug>/" or "stod/<id>/"
     source: str  # the file an editor changes, for problems
     date: date | None = None  # posts
+    channels: frozenset[str] = frozenset(CHANNELS)  # where every participant agreed it may go (stodlanken/channels.py)
+
+    def goes(self, channel: str) -> bool:
+        return channel in self.channels
 
     @property
     def card(self) -> str:
@@ -142,7 +147,8 @@ def targets(site: Site) -> list[Target]:
         for s in site.directory.situations
     ]
     found += [
-        Target("post", post.slug, post.title, post.summary, words.text(TYPE_LABELS.get(post.type, post.type)), post.url, post.path, post.date)
+        Target("post", post.slug, post.title, post.summary, words.text(TYPE_LABELS.get(post.type, post.type)), post.url, post.path, post.date,
+               post.channels)
         for post in site.published_posts
     ]
     return found
@@ -156,8 +162,8 @@ def unique(found: list[Target]) -> list[Target]:
 
 
 def podcasts(site: Site) -> list[Post]:
-    """The published podcast episodes, for the podcast feed."""
-    return [post for post in site.published_posts if post.type == "podcast" and post.audio]
+    """The published podcast episodes whose participants all agreed to podcast apps, for the podcast feed."""
+    return [post for post in site.published_posts if post.type == "podcast" and post.audio and "podcast" in post.channels]
 
 
 def check_slugs(found: list[Target]) -> list[Problem]:
@@ -271,12 +277,15 @@ def page_share(page_url: str, title: str | None, description: str | None, info: 
     if target is None and poster_of is None:
         return site_share(info, url=info.absolute(page_url), title=None if page_url == "" else title, description=description, feed_links=feed_links)
     shown = target or poster_of
+    # Without the share channel the post's own card is not made: link previews get the site's.
+    card, alt = (shown.card, card_alt(shown.label, shown.title, info.name)) if shown.goes("share") else \
+        (SITE_CARD, card_alt("", info.name, info.organisation or info.name))
     return Share(
         title=shown.title if target else info.t("Affisch: {title}", title=shown.title),
         description=shown.summary,
         url=info.absolute(page_url),
-        image=info.absolute(shown.card),
-        image_alt=card_alt(shown.label, shown.title, info.name),
+        image=info.absolute(card),
+        image_alt=alt,
         type="article" if target and target.kind == "post" else "website",
         site_name=info.name,
         published=target.date if target else None,
@@ -284,7 +293,7 @@ def page_share(page_url: str, title: str | None, description: str | None, info: 
         button=bool(target and target.kind == "post"),
         short_url=info.absolute(shown.short),
         short_display=info.display(shown.short),
-        poster=shown.poster,
+        poster=shown.poster if shown.goes("poster") else "",
         locale=info.locale,
     )
 
@@ -338,8 +347,8 @@ def poster(target: Target, info: SiteInfo) -> Poster:
         short=target.short,
         qr=target.qr,
         qr_alt=qr_alt(target, info),
-        card=target.card,
-        story=target.story,
+        card=target.card if target.goes("share") else "",
+        story=target.story if target.goes("share") else "",
         site_name=info.name,
         organisation=info.organisation,
     )

@@ -26,7 +26,7 @@ POSTS_PAGE = f"{site.POSTS_SECTION}/"  # what the feeds link to: the list of pos
 def qr_codes(found: list[reach.Target], info: reach.SiteInfo, cache_dir: Path) -> dict[str, Path]:
     """A QR code (SVG) to each page, for its poster."""
     return {target.qr: qr.cached_qr_svg(info.absolute(target.path), title=reach.qr_alt(target, info), cache_dir=cache_dir)
-            for target in found}
+            for target in found if target.goes("poster")}
 
 
 def short_links(templates: jinja2.Environment, found: list[reach.Target], info: reach.SiteInfo) -> dict[str, bytes]:
@@ -45,6 +45,8 @@ def share_cards(found: list[reach.Target], info: reach.SiteInfo, cache_dir: Path
     """A link card and a story card for each page; a card for every other page and the podcast's cover."""
     wanted: dict[str, cards.Card] = {}
     for target in found:
+        if not target.goes("share"):
+            continue
         address = info.card_display(target.short)
         wanted[target.card] = cards.Card("link", target.title, target.label, footer=info.name, address=address, language=info.language)
         wanted[target.story] = cards.Card("story", target.title, target.label, footer=info.name, address=address, language=info.language)

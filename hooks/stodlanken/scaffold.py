@@ -44,7 +44,7 @@ media:
   poster: media/{slug}.jpg
   # Beskriv stillbilden för den som inte ser den, t.ex. "Två händer runt en kopp te".
   poster_alt:
-  # Vilka deltagare (ref nedan) syns i filmen? Den som har visible: false får inte stå här.
+  # Vilka deltagare (ref nedan) syns i filmen? Den som inte har face i appears får inte stå här.
   shows: []
 """,
     "slideshow": """\
@@ -56,7 +56,7 @@ media:
       alt:
       # Text under bilden (valfri).
       caption:
-      # Vilka deltagare syns på bilden? Den som har visible: false får inte stå här.
+      # Vilka deltagare syns på bilden? Den som inte har face i appears får inte stå här.
       shows: []
 """,
     "podcast": """\
@@ -79,8 +79,12 @@ participants:
     consent_date:
     # true om personen är under 18 år: då behövs guardian_consent också.
     minor: false
-    # false om personen inte vill synas på bild eller film.
-    visible: true
+    # Var inlägget får visas, så som personen har sagt ja: site (webbplatsen), share (delningsbilder),
+    # poster (affischer), podcast (poddappar), instagram, tiktok. Bara det alla har sagt ja till används.
+    channels: [site]
+    # Hur personen får synas: face (på bild och film), voice (röst), name (förnamn, skrivs i name:).
+    # [] betyder ingetdera. Den som inte har face får inte stå i shows.
+    appears: {appears}
 """
 
 _TAIL = """\
@@ -135,7 +139,7 @@ source:
 
 def post_text(post_type: str, slug: str, today: date) -> str:
     return (_HEAD.format(today=today.isoformat(), type=post_type) + _MEDIA[post_type].format(slug=slug)
-            + (_PARTICIPANTS if post_type != "text" else "") + _TAIL)
+            + (_PARTICIPANTS.replace("{appears}", "[voice]" if post_type == "podcast" else "[]") if post_type != "text" else "") + _TAIL)
 
 
 def service_text(today: date) -> str:

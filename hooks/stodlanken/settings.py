@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
+from stodlanken import channels
 from stodlanken.i18n import SWEDISH, UNREVIEWED, Language, swedish
 from stodlanken.problems import SLUG_RE, Checker, Problem
 from stodlanken.privacy import COMPLIANCE
@@ -23,7 +24,8 @@ from stodlanken.privacy import COMPLIANCE
 NUMBER_SETTINGS = {"latest_posts": 3, "posts_per_page": 20, "consent_review_days": 365, "guardian_age": 18}
 # A neutral site that does not reveal this one (DESIGN.md, invariant 5).
 DEFAULT_QUICK_EXIT_URL = "https://www.smhi.se/"
-KEYS = ("organisation", "promise", "quick_exit_url", "social", "accessibility", "languages", "unreviewed", *NUMBER_SETTINGS)
+KEYS = ("organisation", "promise", "quick_exit_url", "social", "accessibility", "languages", "unreviewed",
+        "consent_default_channels", *NUMBER_SETTINGS)
 _ACCESSIBILITY_KEYS = ("actor", "compliance", "assessed", "updated", "method", "contact_email", "shortcomings")
 _EMAIL = re.compile(r"^[^@\s<>\"'()\[\]:]+@[^@\s<>\"'()\[\]:]+\.[A-Za-z]{2,}$")
 _PREFIX = "extra.stodlanken"
@@ -63,6 +65,8 @@ class Settings:
     accessibility: Accessibility | None = None  # None: the settings have errors, no statement is made
     languages: tuple[Language, ...] = (SWEDISH,)  # the first is Swedish, at /; each other under /<prefix>/
     unreviewed: str = "notice"  # a language nobody has reviewed: "notice" on every page, or "hold" (not published)
+    # What a participant without `channels:` has agreed to (old front matter): the site only, unless the organisation says more.
+    consent_default_channels: tuple[str, ...] = channels.DEFAULT
 
 
 def _error(check: Checker, key: str, message: str, fix: str) -> None:
@@ -128,6 +132,7 @@ def read_settings(options: Any, *, site_url: str | None, site_name: str | None) 
         accessibility=_accessibility(check, options.get("accessibility")),
         languages=_languages(check, options.get("languages")),
         unreviewed=_choice(check, options, "unreviewed", UNREVIEWED),
+        consent_default_channels=_channels(check, options),
     )
     return settings, check.problems
 
@@ -264,6 +269,24 @@ _TAKEN_PREFIXES = {"stod", "inlagg", "akut", "om", "integritet", "surfa-sakert",
                    "kort", "l", "affisch", "assets", "pagefind"}
 _LANGUAGE_KEYS = ("code", "name", "prefix", "promise")
 _BCP47 = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+
+def _channels(check: Checker, options: dict) -> tuple[str, ...]:
+    """`consent_default_channels`: a list of channels (stodlanken/channels.py); a mistake
+    means the narrowest default, the site only."""
+    key = "consent_default_channels"
+    if key not in options:
+        return channels.DEFAULT
+    value = options[key]
+    known = ", ".join(channels.CHANNELS)
+    if not isinstance(value, list) or not value or any(item not in channels.CHANNELS for item in value):
+        _error(check, key, f"måste vara en lista med kanaler ({known}), inte {_shown(value)}; bara webbplatsen gäller så länge",
+               f"skriv t.ex. {key}: [site]")
+        return channels.DEFAULT
+    if "site" not in value:
+        _error(check, key, "saknar site: inget inlägg med gamla samtycken skulle publiceras", f"skriv {key}: [site, …]")
+        return channels.DEFAULT
+    return tuple(dict.fromkeys(value))
 
 
 def _choice(check: Checker, options: dict, key: str, choices: tuple[str, ...]) -> str:

@@ -90,6 +90,7 @@ def read(root: Path, docs_dir: Path, config: Mapping, today: date, *, site_url: 
         consent_review_days=settings.consent_review_days,
         guardian_age=settings.guardian_age,
         languages=tuple(lang.code for lang in settings.languages),
+        default_channels=settings.consent_default_channels,
     )
     versions, translation_problems = translations(posts)
     this = chosen(settings.languages, None if language == EVERY_LANGUAGE else language)
